@@ -1,0 +1,34 @@
+from django.db import models
+from django.utils.text import slugify
+
+from programme.enums import ProgrammeStatus
+
+
+class Programme(models.Model):
+    """A peer learning programme, e.g. "Increasing employment opportunities for
+    young people with care experience"."""
+
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=255, unique=True, blank=True)
+    host = models.CharField(max_length=200, blank=True, help_text="Who runs it, e.g. Catch22.")
+    funder = models.CharField(max_length=200, blank=True)
+    summary = models.TextField(blank=True, help_text="One or two sentences for listings.")
+    objective = models.TextField(blank=True)
+    outcomes_for_each_la = models.TextField("desired outcomes for each LA", blank=True)
+    outcomes_for_system = models.TextField("desired outcomes for the system", blank=True)
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=16, choices=ProgrammeStatus.choices, default=ProgrammeStatus.PLANNED
+    )
+
+    class Meta:
+        ordering = ["-starts_on", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title)[:255]
+        super().save(*args, **kwargs)

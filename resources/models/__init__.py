@@ -1,0 +1,18 @@
+"""Wagtail pages and snippets of the public site, one module per page family."""
+from .case_studies import CaseStudyIndexPage, CaseStudyPage, CaseStudyPresenter, CaseStudyTag
+from .home import HomePage
+from .resource_pages import ResourceIndexPage, ResourcePage, ResourceTag
+from .taxonomy import ResourceCategory, Topic
+
+__all__ = [
+    "CaseStudyIndexPage",
+    "CaseStudyPage",
+    "CaseStudyPresenter",
+    "CaseStudyTag",
+    "HomePage",
+    "ResourceCategory",
+    "ResourceIndexPage",
+    "ResourcePage",
+    "ResourceTag",
+    "Topic",
+]
