@@ -39,3 +39,37 @@ class ProgrammeStatus(models.TextChoices):
     PLANNED = "planned", "Planned"
     RUNNING = "running", "Running"
     COMPLETED = "completed", "Completed"
+
+
+class MembershipStatus(models.TextChoices):
+    INVITED = "invited", "Invited"
+    APPLIED = "applied", "Applied"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class SessionKind(models.TextChoices):
+    BRIEFING = "briefing", "Briefing for directors"
+    WORKSHOP = "workshop", "Half-day workshop"
+    REVIEW = "review", "Review session"
+    ONE_TO_ONE = "one_to_one", "1-1 conversation"
+    ACTION_LEARNING = "action_learning", "Action learning set"
+
+
+class SessionStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    HELD = "held", "Held"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class AttendanceStatus(models.TextChoices):
+    ATTENDED = "attended", "Attended"
+    APOLOGIES = "apologies", "Sent apologies"
+    ABSENT = "absent", "Absent"
+
+
+class EmailKind(models.TextChoices):
+    INVITATION = "invitation", "Invitation to a cohort"
+    REMINDER = "reminder", "Session reminder"
+    FOLLOW_UP = "follow_up", "Follow-up resources"

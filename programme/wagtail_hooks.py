@@ -1,31 +1,201 @@
-"""Admin wiring for the programme domain. Only wiring lives here; rules live in
-programme/permissions.py and the logic modules."""
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+"""Admin wiring for the programme domain. Only wiring lives here: scoping is in
+programme/admin_scoping.py, rules in programme/permissions.py, screens beyond
+create/edit in programme/admin_views/."""
+from django.urls import include, path
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from .models import Organisation, Programme
+from .admin_scoping import ScopedModelAdmin, ScopedPermissionHelper
+from .models import (
+    Cohort,
+    Membership,
+    Organisation,
+    Participant,
+    Presentation,
+    Programme,
+    ProgrammeSession,
+    SentEmail,
+)
 
 
-class OrganisationAdmin(ModelAdmin):
-    model = Organisation
-    menu_icon = "group"
-    list_display = ("name", "kind", "la_type", "region")
-    list_filter = ("kind", "la_type", "region")
-    search_fields = ("name",)
-
-
-class ProgrammeAdmin(ModelAdmin):
+class ProgrammeAdmin(ScopedModelAdmin):
     model = Programme
     menu_icon = "doc-full"
     list_display = ("title", "host", "starts_on", "ends_on", "status")
     list_filter = ("status",)
     search_fields = ("title", "host")
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("host"), FieldPanel("funder")]),
+        FieldPanel("summary"),
+        FieldPanel("objective"),
+        FieldPanel("outcomes_for_each_la"),
+        FieldPanel("outcomes_for_system"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("status")]),
+        FieldPanel("facilitators"),
+    ]
+
+
+class CohortAdmin(ScopedModelAdmin):
+    model = Cohort
+    menu_icon = "group"
+    list_display = ("name", "programme", "starts_on", "ends_on")
+    list_filter = ("programme",)
+    panels = [
+        FieldPanel("programme"),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldPanel("reminder_days_before"),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("programme")
+
+
+class MembershipAdmin(ScopedModelAdmin):
+    model = Membership
+    menu_label = "Memberships"
+    menu_icon = "tick-inverse"
+    list_display = ("organisation", "cohort", "status")
+    list_filter = ("status", "cohort")
+    search_fields = ("organisation__name",)
+    panels = [
+        FieldPanel("cohort"),
+        FieldPanel("organisation"),
+        FieldPanel("status"),
+        FieldPanel("application_statement"),
+        FieldPanel("group_tags"),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation", "cohort__programme")
+
+
+class ParticipantAdmin(ScopedModelAdmin):
+    model = Participant
+    menu_icon = "user"
+    list_display = ("name", "organisation_name", "role", "email")
+    list_filter = ("membership__cohort",)
+    search_fields = ("name", "email", "role", "membership__organisation__name")
+    panels = [
+        FieldPanel("membership"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+        FieldPanel("user"),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("membership__organisation")
+
+    @staticmethod
+    def organisation_name(obj):
+        return obj.membership.organisation.name
+
+    organisation_name.short_description = "Organisation"
+
+
+class ProgrammeSessionAdmin(ScopedModelAdmin):
+    model = ProgrammeSession
+    menu_label = "Sessions"
+    menu_icon = "date"
+    list_display = ("title", "cohort", "kind", "starts_at", "status")
+    list_filter = ("cohort", "kind", "status")
+    search_fields = ("title",)
+    panels = [
+        FieldPanel("cohort"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("number"), FieldPanel("status")]),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        MultiFieldPanel(
+            [FieldPanel("online"), FieldPanel("join_url"), FieldPanel("location")],
+            heading="Where",
+        ),
+        FieldPanel("agenda"),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("cohort__programme")
+
+
+class PresentationAdmin(ScopedModelAdmin):
+    model = Presentation
+    menu_icon = "pick"
+    list_display = ("topic", "presenters", "organisation", "session")
+    list_filter = ("session__cohort",)
+    panels = [
+        FieldPanel("session"),
+        FieldPanel("topic"),
+        FieldPanel("presenters"),
+        FieldPanel("organisation"),
+        FieldPanel("case_study"),
+        FieldPanel("follow_up_resources"),
+        FieldPanel("sort_order"),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation", "session__cohort")
+
+
+class SentEmailPermissionHelper(ScopedPermissionHelper):
+    """The email log is a record: it can be read, never written."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class SentEmailAdmin(ScopedModelAdmin):
+    model = SentEmail
+    menu_label = "Sent emails"
+    menu_icon = "mail"
+    permission_helper_class = SentEmailPermissionHelper
+    list_display = ("subject", "to", "kind", "sent_at")
+    list_filter = ("kind", "cohort")
+    search_fields = ("to", "subject")
+
+
+class OrganisationAdmin(ScopedModelAdmin):
+    """Organisations are a shared directory across programmes: any facilitator
+    may keep them up to date; they hold nothing private."""
+
+    model = Organisation
+    menu_icon = "site"
+    list_display = ("name", "kind", "la_type", "region")
+    list_filter = ("kind", "la_type", "region")
+    search_fields = ("name",)
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("la_type"), FieldPanel("region")]),
+        FieldPanel("website"),
+    ]
 
 
 class PeerLearningGroup(ModelAdminGroup):
     menu_label = "Peer learning"
     menu_icon = "group"
     menu_order = 200
-    items = (ProgrammeAdmin, OrganisationAdmin)
+    items = (
+        ProgrammeAdmin,
+        CohortAdmin,
+        MembershipAdmin,
+        ParticipantAdmin,
+        ProgrammeSessionAdmin,
+        PresentationAdmin,
+        OrganisationAdmin,
+        SentEmailAdmin,
+    )
 
 
 modeladmin_register(PeerLearningGroup)
+
+
+
+@hooks.register("register_admin_urls")
+def register_programme_admin_urls():
+    return [path("peer-learning/", include(("programme.admin_urls", "programme_admin")))]

@@ -1,7 +1,25 @@
 """The programme domain. One module per concept; this package re-exports them
 so that `from programme.models import Cohort` keeps working as modules grow."""
+from .attendance import Attendance
+from .breakouts import BreakoutGroup
+from .cohorts import Cohort, Membership
+from .emails import SentEmail
 from .organisations import Organisation
+from .participants import Participant
 from .programmes import Programme
+from .sessions import Presentation, ProgrammeSession
 from .users import User
 
-__all__ = ["Organisation", "Programme", "User"]
+__all__ = [
+    "Attendance",
+    "BreakoutGroup",
+    "Cohort",
+    "Membership",
+    "Organisation",
+    "Participant",
+    "Presentation",
+    "Programme",
+    "ProgrammeSession",
+    "SentEmail",
+    "User",
+]

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 
@@ -7,6 +9,8 @@ from programme.enums import ProgrammeStatus
 class Programme(models.Model):
     """A peer learning programme, e.g. "Increasing employment opportunities for
     young people with care experience"."""
+
+    programme_path = ""  # how admin scoping reaches the programme from this model
 
     title = models.CharField(max_length=255)
     slug = models.SlugField(max_length=255, unique=True, blank=True)
@@ -21,6 +25,10 @@ class Programme(models.Model):
     status = models.CharField(
         max_length=16, choices=ProgrammeStatus.choices, default=ProgrammeStatus.PLANNED
     )
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_programmes",
+        help_text="Forum staff who run this programme. Only they (and administrators) see its data.",
+    )
 
     class Meta:
         ordering = ["-starts_on", "title"]
@@ -32,3 +40,7 @@ class Programme(models.Model):
         if not self.slug:
             self.slug = slugify(self.title)[:255]
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "The programme cannot end before it starts."})

@@ -1,0 +1,65 @@
+"""Who may see and change what. Small predicates, checked in one place: the
+admin (programme/admin_scoping.py), the admin views and the portal all ask here.
+
+A facilitator sees only the programmes they facilitate; a superuser sees all.
+Every programme-owned model names the ORM path to its programme in
+`programme_path`, so one function scopes any queryset."""
+from programme.models import Programme
+
+FACILITATORS_GROUP = "Facilitators"
+
+
+def is_facilitator(user):
+    return bool(user.is_authenticated and user.is_active and (
+        user.is_superuser or user.groups.filter(name=FACILITATORS_GROUP).exists()
+    ))
+
+
+def facilitated_programmes(user):
+    if not (user.is_authenticated and user.is_active):
+        return Programme.objects.none()
+    if user.is_superuser:
+        return Programme.objects.all()
+    return Programme.objects.filter(facilitators=user)
+
+
+def scope_to_facilitator(queryset, user):
+    """Only the rows belonging to programmes this user facilitates."""
+    if not (user.is_authenticated and user.is_active):
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    path = getattr(queryset.model, "programme_path", None)
+    if path is None:
+        return queryset  # not programme-owned (organisations, topics): shared directory
+    lookup = f"{path}__facilitators" if path else "facilitators"
+    return queryset.filter(**{lookup: user}).distinct()
+
+
+def programme_of(obj):
+    """The programme an object belongs to (None for shared, unscoped objects)."""
+    path = getattr(type(obj), "programme_path", None)
+    if path is None:
+        return None
+    if path == "":
+        return obj
+    target = obj
+    for step in path.split("__"):
+        target = getattr(target, step, None)
+        if target is None:
+            return None
+    return target
+
+
+def can_facilitate(user, obj):
+    """May this user see and change this object (or this programme)?"""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    if getattr(type(obj), "programme_path", None) is None:
+        return is_facilitator(user)
+    programme = programme_of(obj)
+    if programme is None or programme.pk is None:
+        return False
+    return programme.facilitators.filter(pk=user.pk).exists()
