@@ -1,10 +1,15 @@
 """factory-boy factories for the models the tests build on."""
+import datetime
+import zoneinfo
+
 import factory
 from django.contrib.auth import get_user_model
 
 from programme.enums import LAType, OrganisationKind, Region
 from programme.models import Organisation, Programme
 from resources.models import CaseStudyPage, ResourceCategory, ResourcePage, Topic
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -68,3 +73,45 @@ def add_resource(index, *, title, description="A useful resource.", link_url="ht
         page.tags.add(*tags)
     page.save_revision().publish()
     return page
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.Cohort"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name = factory.Sequence(lambda n: f"Cohort {n}")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.Membership"
+
+    cohort = factory.SubFactory(CohortFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    status = "accepted"
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.Participant"
+
+    membership = factory.SubFactory(MembershipFactory)
+    name = factory.Sequence(lambda n: f"Participant {n}")
+    email = factory.Sequence(lambda n: f"participant{n}@council.example.org")
+    role = "Leaving care"
+
+
+class ProgrammeSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.ProgrammeSession"
+
+    cohort = factory.SubFactory(CohortFactory)
+    kind = "workshop"
+    title = factory.Sequence(lambda n: f"Workshop {n}")
+    starts_at = factory.Sequence(
+        lambda n: datetime.datetime(2021, 3, 1, 9, 30, tzinfo=LONDON) + datetime.timedelta(days=30 * n)
+    )
+    ends_at = factory.LazyAttribute(lambda s: s.starts_at + datetime.timedelta(hours=3))
+    online = True
+    join_url = "https://meet.example.org/room"
