@@ -10,6 +10,7 @@ every ModelAdmin here derives from `ScopedModelAdmin`, which:
 - narrows every choice in its forms to the user's programmes, so a posted id
   from another programme is an invalid choice and nothing is saved."""
 from django import forms
+from django.http import Http404
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
@@ -82,8 +83,55 @@ class ScopedModelAdmin(ModelAdmin):
     def get_queryset(self, request):
         return scope_to_facilitator(super().get_queryset(request), request.user)
 
+    def _require_visible(self, request, instance_pk):
+        # Another programme's object is answered as if it did not exist, before
+        # any view loads it, so its existence is not revealed either.
+        from django.contrib.admin.utils import unquote
+
+        if not self.get_queryset(request).filter(pk=unquote(str(instance_pk))).exists():
+            raise Http404
+
+    def edit_view(self, request, instance_pk):
+        self._require_visible(request, instance_pk)
+        return super().edit_view(request, instance_pk)
+
+    def inspect_view(self, request, instance_pk):
+        self._require_visible(request, instance_pk)
+        return super().inspect_view(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        self._require_visible(request, instance_pk)
+        return super().delete_view(request, instance_pk)
+
+    def history_view(self, request, instance_pk):
+        self._require_visible(request, instance_pk)
+        return super().history_view(request, instance_pk)
+
     def get_edit_handler(self):
         if self.panels is None:
             handler = super().get_edit_handler()
             return ObjectList(handler.children, base_form_class=ScopedAdminForm)
         return ObjectList(self.panels, base_form_class=ScopedAdminForm)
+
+
+def scoped_filter(field_path, model, title):
+    """A list filter over a related model whose choices are scoped to the
+    user's programmes (the stock related-field filter would list every
+    programme's cohorts)."""
+    from django.contrib.admin import SimpleListFilter
+
+    class ScopedFilter(SimpleListFilter):
+        parameter_name = field_path.replace("__", "_")
+
+        def lookups(self, request, model_admin):
+            rows = scope_to_facilitator(model._default_manager.all(), request.user)
+            return [(str(obj.pk), str(obj)) for obj in rows]
+
+        def queryset(self, request, queryset):
+            value = self.value()
+            if value and value.isdigit():
+                return queryset.filter(**{f"{field_path}__pk": int(value)})
+            return queryset
+
+    ScopedFilter.title = title
+    return ScopedFilter

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from .admin_scoping import ScopedModelAdmin, ScopedPermissionHelper
+from .admin_scoping import ScopedModelAdmin, ScopedPermissionHelper, scoped_filter
 from .models import (
     Cohort,
     Membership,
@@ -41,7 +41,7 @@ class CohortAdmin(ScopedModelAdmin):
     model = Cohort
     menu_icon = "group"
     list_display = ("name", "programme", "starts_on", "ends_on")
-    list_filter = ("programme",)
+    list_filter = (scoped_filter("programme", Programme, "programme"),)
     panels = [
         FieldPanel("programme"),
         FieldPanel("name"),
@@ -58,7 +58,7 @@ class MembershipAdmin(ScopedModelAdmin):
     menu_label = "Memberships"
     menu_icon = "tick-inverse"
     list_display = ("organisation", "cohort", "status")
-    list_filter = ("status", "cohort")
+    list_filter = ("status", scoped_filter("cohort", Cohort, "cohort"))
     search_fields = ("organisation__name",)
     panels = [
         FieldPanel("cohort"),
@@ -76,7 +76,7 @@ class ParticipantAdmin(ScopedModelAdmin):
     model = Participant
     menu_icon = "user"
     list_display = ("name", "organisation_name", "role", "email")
-    list_filter = ("membership__cohort",)
+    list_filter = (scoped_filter("membership__cohort", Cohort, "cohort"),)
     search_fields = ("name", "email", "role", "membership__organisation__name")
     panels = [
         FieldPanel("membership"),
@@ -100,7 +100,7 @@ class ProgrammeSessionAdmin(ScopedModelAdmin):
     menu_label = "Sessions"
     menu_icon = "date"
     list_display = ("title", "cohort", "kind", "starts_at", "status")
-    list_filter = ("cohort", "kind", "status")
+    list_filter = (scoped_filter("cohort", Cohort, "cohort"), "kind", "status")
     search_fields = ("title",)
     panels = [
         FieldPanel("cohort"),
@@ -122,7 +122,7 @@ class PresentationAdmin(ScopedModelAdmin):
     model = Presentation
     menu_icon = "pick"
     list_display = ("topic", "presenters", "organisation", "session")
-    list_filter = ("session__cohort",)
+    list_filter = (scoped_filter("session__cohort", Cohort, "cohort"),)
     panels = [
         FieldPanel("session"),
         FieldPanel("topic"),
@@ -156,7 +156,7 @@ class SentEmailAdmin(ScopedModelAdmin):
     menu_icon = "mail"
     permission_helper_class = SentEmailPermissionHelper
     list_display = ("subject", "to", "kind", "sent_at")
-    list_filter = ("kind", "cohort")
+    list_filter = ("kind", scoped_filter("cohort", Cohort, "cohort"))
     search_fields = ("to", "subject")
 
 
