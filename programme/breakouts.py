@@ -19,9 +19,10 @@ same groups. Soft goals, in strict priority order:
    together LAs with large numbers of young people who had been UASC").
 
 The search starts from a greedy allocation, improves it by swapping pairs of
-people between groups while that lowers the cost, then restarts a few times
-from a perturbed copy of the best allocation so far, keeping the best. Swaps
-keep group sizes fixed, so the hard guarantees hold throughout.
+people between groups while that lowers the cost (taking cost-neutral swaps to
+cross plateaus), then restarts a few times - alternately from a fresh greedy
+start and from a perturbed copy of the best allocation so far - keeping the
+best. Swaps keep group sizes fixed, so the hard guarantees hold throughout.
 
 Regenerating on the day is calling `allocate_groups` again with the people
 present; `regenerate_keeping` instead keeps the planned groups and moves as
@@ -213,12 +214,10 @@ def _spread_pairs(total: int, count: int) -> int:
     return r * (q + 1) * q // 2 + (count - r) * q * (q - 1) // 2
 
 
-_STALE_RESTARTS = 6  # restarts in a row without a better allocation before giving up
+# Search tuning, chosen on 60-person, 6-session cohorts (see bench/breakouts.py).
+_FLAT_PASSES = 4  # passes over everyone without an improvement before a descent ends
+_STALE_RESTARTS = 4  # restarts in a row without a better allocation before giving up
 _KICK_DIVISOR = 8  # a restart swaps n // 8 random pairs (at least 2)
-
-
-_SIDEWAYS = 0.0
-_FLAT_PASSES = 1
 
 
 class _Problem:
@@ -256,7 +255,6 @@ class _Problem:
         w_mix = 1
         w_repeat = 2 * within_pairs + 1
         w_org = (within_pairs * most_met + 1) * w_repeat if keep_apart else 0
-        self.w_org = w_org
 
         mix = [p.attributes.get(mix_by) if mix_by else None for p in people]
         together = [p.attributes.get(together_by) if together_by else None for p in people]
@@ -354,8 +352,12 @@ class _Problem:
         return assign
 
     def _descend(self, assign, aff, cost, rng, budget):
-        """Best-swap local search until no swap improves or `budget` moves
-        are used. Returns (cost, moves used)."""
+        """Local search. Each move takes one person and makes their best
+        improving swap; when there is none, a random swap that leaves the cost
+        unchanged instead (plateaus are common: most swaps touch no repeat
+        pair), which lets the search drift to where improvements are. Ends
+        after _FLAT_PASSES passes over everyone without an improvement, at the
+        lower bound, or when `budget` moves are used. Returns (cost, moves)."""
         n, pc = self.n, self.pc
         order = list(range(n))
         moves = 0
@@ -381,10 +383,10 @@ class _Problem:
                     d = aff_b[ga] + aff_a[gb] - base - aff_b[gb] - 2 * pc_a[b]
                     if d < best:
                         best, best_b = d, b
-                    elif d == 0 and _SIDEWAYS:
+                    elif d == 0:
                         level.append(b)
                 if best_b < 0:
-                    if level and rng.random() < _SIDEWAYS:
+                    if level:
                         self._swap(assign, aff, a, rng.choice(level))
                     continue
                 self._swap(assign, aff, a, best_b)
@@ -420,19 +422,24 @@ class _Problem:
         cost, used = self._descend(assign, aff, cost, rng, iterations)
         best_assign, best_cost = list(assign), cost
 
-        # Restarts: perturb the best allocation with a handful of random swaps
-        # and descend again. Stop after several restarts in a row that find
-        # nothing better, or when the budget runs out.
+        # Restarts, alternately from a fresh greedy start (other random tie
+        # breaks) and from the best allocation so far perturbed by a handful
+        # of random swaps; descend again and keep the best. Stop after several
+        # restarts in a row that find nothing better, or when the budget runs out.
         kick = max(2, self.n // _KICK_DIVISOR)
-        stale = 0
+        stale = restarts = 0
         while used < iterations and stale < _STALE_RESTARTS:
             if bound is not None and best_cost <= bound:
                 break
-            assign = list(best_assign)
-            for _ in range(kick):
-                a, b = rng.randrange(self.n), rng.randrange(self.n)
-                if assign[a] != assign[b]:
-                    assign[a], assign[b] = assign[b], assign[a]
+            restarts += 1
+            if restarts % 2:
+                assign = self._greedy(rng)
+            else:
+                assign = list(best_assign)
+                for _ in range(kick):
+                    a, b = rng.randrange(self.n), rng.randrange(self.n)
+                    if assign[a] != assign[b]:
+                        assign[a], assign[b] = assign[b], assign[a]
             aff = self._affinities(assign)
             cost = self._cost(assign, aff)
             cost, moves = self._descend(assign, aff, cost, rng, iterations - used)
