@@ -1,5 +1,6 @@
 """The demo content command: `manage.py load_demo` builds a believable public
 library on a fresh database, and running it again changes nothing."""
+
 from collections import Counter
 from io import StringIO
 
@@ -94,7 +95,9 @@ def test_load_demo_publishes_at_least_twelve_case_studies():
     case_studies = CaseStudyPage.objects.live()
     assert case_studies.count() >= 12
     assert case_studies.count() == len(demo_data.CASE_STUDIES)
-    assert all(page.latest_revision_id and not page.has_unpublished_changes for page in case_studies)
+    assert all(
+        page.latest_revision_id and not page.has_unpublished_changes for page in case_studies
+    )
 
 
 @pytest.mark.django_db
@@ -127,7 +130,8 @@ def test_load_demo_attaches_presenters_tags_and_related_resources():
     ]
     assert page.topic.name == "Understanding the world of work"
     assert set(page.organisations.values_list("name", flat=True)) == {
-        "Leicestershire Cares", "Thermo Fisher Scientific",
+        "Leicestershire Cares",
+        "Thermo Fisher Scientific",
     }
     assert "employers" in set(page.tags.names())
     assert [r.resource.slug for r in page.related_resources.all()] == [

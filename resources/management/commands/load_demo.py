@@ -1,0 +1,23 @@
+"""Load a believable demo site. Safe to run again: it changes nothing the
+second time (every row is looked up by a natural key before it is created)."""
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from resources.demo import load_public_library
+from resources.demo_accounts import DEMO_ACCOUNTS, ensure_demo_accounts
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (case studies, resources, the 2021 programme) and demo logins."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            load_public_library(stdout=self.stdout)
+            ensure_demo_accounts()
+        self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
+        self.stdout.write("Demo logins (development only):")
+        for account in DEMO_ACCOUNTS:
+            self.stdout.write(
+                f"  {account['role']:<28} {account['username']:<22} password: {account['password']}"
+                f"   {account['where']}"
+            )
