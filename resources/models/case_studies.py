@@ -87,12 +87,19 @@ class CaseStudyPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context.update(parent_link(self, request))
         context["presenter_list"] = self.presenters.select_related("organisation")
         context["related"] = (
             self.related_resources.filter(resource__live=True)
             .select_related("resource", "resource__organisation")
         )
         return context
+
+
+def parent_link(page, request):
+    """The index a detail page belongs to, fetched once for breadcrumbs and filter links."""
+    parent = page.get_parent()
+    return {"index_url": parent.get_url(request), "index_title": parent.title}
 
 
 class CaseStudyPresenter(Orderable):

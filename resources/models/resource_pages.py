@@ -87,6 +87,13 @@ class ResourcePage(Page):
     def get_meta_description(self):
         return self.search_description or self.description
 
+    def get_context(self, request, *args, **kwargs):
+        from .case_studies import parent_link
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(parent_link(self, request))
+        return context
+
     @property
     def target_url(self):
         """Where a reader goes to get the resource itself."""
