@@ -9,12 +9,26 @@ DEMO_ACCOUNTS = [
         "where": "http://127.0.0.1:8000/admin/",
         "superuser": True,
     },
+    {
+        "role": "Facilitator, 2021 programme",
+        "username": "facilitator",
+        "password": "demo-facilitator-2021",
+        "where": "http://127.0.0.1:8000/admin/",
+    },
+    {
+        "role": "Facilitator, 2027 programme",
+        "username": "facilitator2",
+        "password": "demo-facilitator-2027",
+        "where": "http://127.0.0.1:8000/admin/ (sees only the 2027 programme)",
+    },
 ]
 
 
 def ensure_demo_accounts():
     User = get_user_model()
     for account in DEMO_ACCOUNTS:
+        if not account.get("superuser"):
+            continue  # other accounts are made by the demo loaders of their apps
         user, created = User.objects.get_or_create(
             username=account["username"],
             defaults={"is_staff": True, "is_superuser": account.get("superuser", False)},

@@ -3,6 +3,7 @@ second time (every row is looked up by a natural key before it is created)."""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from programme.demo import load_programme_demo
 from resources.demo import load_public_library
 from resources.demo_accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 
@@ -13,6 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             load_public_library(stdout=self.stdout)
+            load_programme_demo(stdout=self.stdout)
             ensure_demo_accounts()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
         self.stdout.write("Demo logins (development only):")

@@ -1,0 +1,44 @@
+"""The demo content can run the 2021 programme of the source report."""
+import pytest
+from django.core.management import call_command
+
+from programme.enums import SessionKind
+from programme.models import Cohort, Programme
+from programme.permissions import facilitated_programmes
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    return Cohort.objects.get(name="2021 cohort")
+
+
+def test_demo_has_the_2021_cohort_of_ten_councils(demo):
+    assert demo.memberships.filter(status="accepted").count() == 10
+    kinds = list(demo.sessions.values_list("kind", flat=True))
+    assert kinds.count(SessionKind.WORKSHOP) == 5
+    assert kinds.count(SessionKind.REVIEW) == 1
+    assert kinds.count(SessionKind.BRIEFING) == 1
+
+
+def test_demo_workshops_have_presenters_linked_to_case_studies(demo):
+    workshops = demo.sessions.filter(kind=SessionKind.WORKSHOP)
+    for session in workshops:
+        presentation = session.presentations.get()
+        assert presentation.case_study is not None, session.title
+    assert all(s.breakout_groups.exists() for s in workshops)
+
+
+def test_demo_facilitators_see_only_their_programme(demo):
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    assert list(facilitated_programmes(User.objects.get(username="facilitator"))) == [demo.programme]
+    second = facilitated_programmes(User.objects.get(username="facilitator2"))
+    assert demo.programme not in second and second.count() == 1
+
+
+def test_loading_the_demo_twice_adds_nothing(demo):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert Programme.objects.count() == 2
+    assert Cohort.objects.filter(name="2021 cohort").count() == 1
