@@ -47,6 +47,19 @@ def _cacheable_response(response):
     )
 
 
+# The only query parameters a public page reads. Others (tracking tags, cache
+# busters) are left out of the key, so they cannot force a fresh render each.
+KEYED_PARAMETERS = ("q", "page", "topic", "tag", "region", "organisation", "category")
+
+
+def cache_key(request):
+    params = sorted(
+        (name, value) for name in KEYED_PARAMETERS for value in request.GET.getlist(name)
+    )
+    address = f"{request.get_host()}{request.path}?{params!r}"
+    return "page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -54,8 +67,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not _cacheable_request(request):
             return self.get_response(request)
-        address = request.get_host() + request.get_full_path()
-        key = "page:" + hashlib.sha256(address.encode()).hexdigest()
+        key = cache_key(request)
         cached = page_cache().get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"

@@ -70,7 +70,10 @@ def filter_case_studies(queryset, filters):
         queryset = queryset.filter(region=filters["region"])
     if "organisation" in filters:
         queryset = queryset.filter(organisations__slug=filters["organisation"])
-    return queryset.distinct()
+    # Only the many-to-many filters can repeat a row; DISTINCT costs a lot otherwise.
+    if "tag" in filters or "organisation" in filters:
+        queryset = queryset.distinct()
+    return queryset
 
 
 def case_study_listing(*, index_page, params):
@@ -120,10 +123,9 @@ def resource_listing(*, index_page, params):
     if "category" in filters:
         queryset = queryset.filter(category__slug=filters["category"])
     if "tag" in filters:
-        queryset = queryset.filter(tags__slug=filters["tag"])
+        queryset = queryset.filter(tags__slug=filters["tag"]).distinct()
     queryset = (
-        queryset.distinct()
-        .select_related("category", "organisation", "document")
+        queryset.select_related("category", "organisation", "document")
         .prefetch_related("tags")
         # Uncategorised resources come last; nulls sort differently per database.
         .order_by("category__sort_order", "category__name", "title")

@@ -28,3 +28,15 @@ def test_logged_in_users_are_never_served_from_the_cache(client, case_study_inde
     client.force_login(user)
     response = client.get(case_study_index.url)
     assert "X-Page-Cache" not in response
+
+
+def test_unknown_query_parameters_do_not_bypass_the_cache(client, case_study_index):
+    client.get(case_study_index.url)
+    assert client.get(case_study_index.url + "?utm_source=newsletter")["X-Page-Cache"] == "hit"
+    assert client.get(case_study_index.url + "?_=12345")["X-Page-Cache"] == "hit"
+
+
+def test_filter_parameters_are_cached_separately(client, case_study_index):
+    client.get(case_study_index.url)
+    assert client.get(case_study_index.url + "?region=london")["X-Page-Cache"] == "miss"
+    assert client.get(case_study_index.url + "?region=london")["X-Page-Cache"] == "hit"
