@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 # Never cache anything personal, or anything the admin or portal serves.
-UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/accounts/", "/portal/", "/static/", "/media/", "/documents/")
+UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/accounts/", "/portal/", "/static/", "/media/", "/documents/", "/calendar/")
 
 
 def page_cache():

@@ -13,6 +13,7 @@ urlpatterns = [
     path("search/", resource_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", resource_views.robots_txt, name="robots_txt"),
+    path("calendar/", include("programme.urls")),
 ]
 
 if settings.DEBUG:
