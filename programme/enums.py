@@ -73,3 +73,36 @@ class EmailKind(models.TextChoices):
     INVITATION = "invitation", "Invitation to a cohort"
     REMINDER = "reminder", "Session reminder"
     FOLLOW_UP = "follow_up", "Follow-up resources"
+
+
+class GoalCategory(models.TextChoices):
+    EXTERNAL = "external", "External / employer facing"
+    INTERNAL = "internal", "Internal / LA as employer or corporate parent"
+    YOUNG_PEOPLE = "young_people", "Young people facing"
+
+
+class SubmissionStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    RETURNED = "returned", "Returned for changes"
+
+
+class ReflectionKind(models.TextChoices):
+    CHECK_IN = "check_in", "Progress check-in"
+    FINAL_REPORT = "final_report", "One-page report"
+
+
+class Section(models.TextChoices):
+    """The four sections of a reflection, in the order the report shows them."""
+
+    PROGRESS = "progress", "Progress made"
+    CHALLENGES = "challenges", "Challenges faced"
+    ENABLERS = "enablers", "What enabled progress?"
+    NEXT = "next", "What's next?"
+
+
+class RAGStatus(models.TextChoices):
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+    DONE = "done", "Done"

@@ -9,6 +9,7 @@ from programme.permissions import FACILITATORS_GROUP
 PROGRAMME_MODELS = [
     "programme", "cohort", "membership", "participant", "programmesession",
     "presentation", "attendance", "breakoutgroup", "sentemail", "organisation",
+    "onepageplan", "reflection", "statement", "submissionversion", "action", "actionupdate",
 ]
 SNIPPET_MODELS = ["topic", "resourcecategory"]
 

@@ -1,5 +1,6 @@
 """The programme domain. One module per concept; this package re-exports them
 so that `from programme.models import Cohort` keeps working as modules grow."""
+from .actions import Action, ActionUpdate
 from .attendance import Attendance
 from .breakouts import BreakoutGroup
 from .cohorts import Cohort, Membership
@@ -8,9 +9,16 @@ from .organisations import Organisation
 from .participants import Participant
 from .programmes import Programme
 from .sessions import Presentation, ProgrammeSession
+from .submissions import OnePagePlan, Reflection, Statement, SubmissionVersion
 from .users import User
 
 __all__ = [
+    "Action",
+    "ActionUpdate",
+    "OnePagePlan",
+    "Reflection",
+    "Statement",
+    "SubmissionVersion",
     "Attendance",
     "BreakoutGroup",
     "Cohort",

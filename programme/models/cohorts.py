@@ -17,6 +17,14 @@ class Cohort(models.Model):
     reminder_days_before = models.PositiveSmallIntegerField(
         default=2, help_text="How many days before each session participants get a reminder email."
     )
+    plan_deadline = models.DateTimeField(null=True, blank=True, help_text="When one-page plans are due (UK time).")
+    report_deadline = models.DateTimeField(
+        null=True, blank=True, help_text="When one-page reports are due (UK time)."
+    )
+    sharing_enabled = models.BooleanField(
+        "participants may read each other's submitted work", default=False,
+        help_text="Participants then see other organisations' submitted plans and reports (never drafts).",
+    )
 
     class Meta:
         ordering = ["programme", "-starts_on", "name"]
@@ -45,6 +53,10 @@ class Membership(models.Model):
         max_length=16, choices=MembershipStatus.choices, default=MembershipStatus.INVITED
     )
     application_statement = models.TextField(blank=True)
+    consent_to_publish = models.BooleanField(
+        "consents to publication", default=False,
+        help_text="The organisation agreed that its anonymised reflections may appear in the public report.",
+    )
     group_tags = TaggableManager(
         "breakout tags", blank=True,
         help_text='Labels for mixing breakout groups, e.g. "large UASC cohort".',
