@@ -10,9 +10,17 @@ FACILITATORS_GROUP = "Facilitators"
 
 
 def is_facilitator(user):
-    return bool(user.is_authenticated and user.is_active and (
-        user.is_superuser or user.groups.filter(name=FACILITATORS_GROUP).exists()
-    ))
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    # Asked by every admin menu item on every page: remember the answer on the
+    # user object, which lives for one request.
+    cached = getattr(user, "_is_facilitator", None)
+    if cached is None:
+        cached = user.groups.filter(name=FACILITATORS_GROUP).exists()
+        user._is_facilitator = cached
+    return cached
 
 
 def facilitated_programmes(user):

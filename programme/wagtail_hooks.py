@@ -1,9 +1,10 @@
 """Admin wiring for the programme domain. Only wiring lives here: scoping is in
 programme/admin_scoping.py, rules in programme/permissions.py, screens beyond
 create/edit in programme/admin_views/."""
-from django.urls import include, path
+from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from .admin_scoping import ScopedModelAdmin, ScopedPermissionHelper, scoped_filter
@@ -17,6 +18,24 @@ from .models import (
     ProgrammeSession,
     SentEmail,
 )
+
+
+def link_buttons(*links):
+    """A button helper adding links to screens beyond create/edit on each row.
+    `links` are (label, url name, condition) where condition(obj) may hide it."""
+
+    class LinkButtonHelper(ButtonHelper):
+        def get_buttons_for_obj(self, obj, *args, **kwargs):
+            buttons = super().get_buttons_for_obj(obj, *args, **kwargs)
+            for label, url_name, condition in links:
+                if condition is None or condition(obj):
+                    buttons.append({
+                        "url": reverse(url_name, args=[obj.pk]), "label": label,
+                        "classname": "button button-small button-secondary", "title": f"{label}: {obj}",
+                    })
+            return buttons
+
+    return LinkButtonHelper
 
 
 class ProgrammeAdmin(ScopedModelAdmin):
@@ -39,6 +58,10 @@ class ProgrammeAdmin(ScopedModelAdmin):
 
 class CohortAdmin(ScopedModelAdmin):
     model = Cohort
+    button_helper_class = link_buttons(
+        ("Overview", "programme_admin:cohort_overview", None),
+        ("Import participants", "programme_admin:import_roster", None),
+    )
     menu_icon = "group"
     list_display = ("name", "programme", "starts_on", "ends_on")
     list_filter = (scoped_filter("programme", Programme, "programme"),)
@@ -47,6 +70,11 @@ class CohortAdmin(ScopedModelAdmin):
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
         FieldPanel("reminder_days_before"),
+        MultiFieldPanel(
+            [FieldPanel("plan_deadline"), FieldPanel("report_deadline"), FieldPanel("sharing_enabled"),
+             FieldPanel("report_threshold")],
+            heading="Plans, reports and sharing",
+        ),
     ]
 
     def get_queryset(self, request):
@@ -66,6 +94,7 @@ class MembershipAdmin(ScopedModelAdmin):
         FieldPanel("status"),
         FieldPanel("application_statement"),
         FieldPanel("group_tags"),
+        FieldPanel("consent_to_publish"),
     ]
 
     def get_queryset(self, request):
@@ -97,6 +126,10 @@ class ParticipantAdmin(ScopedModelAdmin):
 
 class ProgrammeSessionAdmin(ScopedModelAdmin):
     model = ProgrammeSession
+    button_helper_class = link_buttons(
+        ("Register", "programme_admin:register", lambda s: s.status != "cancelled"),
+        ("Breakout groups", "programme_admin:breakouts", lambda s: s.status != "cancelled"),
+    )
     menu_label = "Sessions"
     menu_icon = "date"
     list_display = ("title", "cohort", "kind", "starts_at", "status")

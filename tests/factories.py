@@ -110,8 +110,9 @@ class ProgrammeSessionFactory(factory.django.DjangoModelFactory):
     cohort = factory.SubFactory(CohortFactory)
     kind = "workshop"
     title = factory.Sequence(lambda n: f"Workshop {n}")
+    # Monthly sessions through 2021, wrapping round so they always lie in the past.
     starts_at = factory.Sequence(
-        lambda n: datetime.datetime(2021, 3, 1, 9, 30, tzinfo=LONDON) + datetime.timedelta(days=30 * n)
+        lambda n: datetime.datetime(2021, 1 + n % 12, 3 + (n // 12) % 25, 9, 30, tzinfo=LONDON)
     )
     ends_at = factory.LazyAttribute(lambda s: s.starts_at + datetime.timedelta(hours=3))
     online = True
