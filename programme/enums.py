@@ -90,6 +90,7 @@ class SubmissionStatus(models.TextChoices):
 class ReflectionKind(models.TextChoices):
     CHECK_IN = "check_in", "Progress check-in"
     FINAL_REPORT = "final_report", "One-page report"
+    FEEDBACK = "feedback", "Feedback on the programme"
 
 
 class Section(models.TextChoices):
@@ -99,6 +100,9 @@ class Section(models.TextChoices):
     CHALLENGES = "challenges", "Challenges faced"
     ENABLERS = "enablers", "What enabled progress?"
     NEXT = "next", "What's next?"
+    # Feedback on the programme itself, given at the review session.
+    VALUABLE = "valuable", "What was valuable"
+    EVEN_BETTER = "even_better", "What would be even better"
 
 
 class RAGStatus(models.TextChoices):
@@ -106,3 +110,11 @@ class RAGStatus(models.TextChoices):
     AMBER = "amber", "Amber"
     GREEN = "green", "Green"
     DONE = "done", "Done"
+
+
+class ThemeKind(models.TextChoices):
+    CHALLENGE = "challenge", "Challenge"
+    ENABLER = "enabler", "Enabler"
+    KEY_LEARNING = "key_learning", "Key learning"
+    FEEDBACK = "feedback", "Feedback on the programme"
+

@@ -10,6 +10,7 @@ PROGRAMME_MODELS = [
     "programme", "cohort", "membership", "participant", "programmesession",
     "presentation", "attendance", "breakoutgroup", "sentemail", "organisation",
     "onepageplan", "reflection", "statement", "submissionversion", "action", "actionupdate",
+    "learningtheme", "codedstatement",
 ]
 SNIPPET_MODELS = ["topic", "resourcecategory"]
 
@@ -51,4 +52,7 @@ def on_post_migrate(sender, **kwargs):
 
     with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
     if sender is with_models[-1]:
+        from programme.theme_library import ensure_starter_themes
+
         ensure_facilitator_group()
+        ensure_starter_themes()

@@ -10,9 +10,12 @@ from .participants import Participant
 from .programmes import Programme
 from .sessions import Presentation, ProgrammeSession
 from .submissions import OnePagePlan, Reflection, Statement, SubmissionVersion
+from .themes import CodedStatement, LearningTheme
 from .users import User
 
 __all__ = [
+    "CodedStatement",
+    "LearningTheme",
     "Action",
     "ActionUpdate",
     "OnePagePlan",

@@ -21,6 +21,10 @@ class Cohort(models.Model):
     report_deadline = models.DateTimeField(
         null=True, blank=True, help_text="When one-page reports are due (UK time)."
     )
+    report_threshold = models.PositiveSmallIntegerField(
+        "smallest count shown in public", default=2,
+        help_text='Theme counts below this are shown as "fewer than N" in the public report.',
+    )
     sharing_enabled = models.BooleanField(
         "participants may read each other's submitted work", default=False,
         help_text="Participants then see other organisations' submitted plans and reports (never drafts).",

@@ -1,0 +1,125 @@
+"""What a cohort or programme learned, aggregated in the database.
+
+Counts only what organisations submitted (drafts and returned work are not
+learning yet). "Organisations" counts distinct member organisations behind a
+theme; "statements" counts coded statements."""
+from django.db.models import Count, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import RowNumber
+
+from programme.enums import ReflectionKind, SubmissionStatus
+from programme.models import CodedStatement, LearningTheme, OnePagePlan, Statement
+
+EXAMPLES_PER_THEME = 3
+
+
+def submitted_statements(*, cohort=None, programme=None, kinds=None):
+    statements = Statement.objects.filter(reflection__status=SubmissionStatus.SUBMITTED)
+    if cohort is not None:
+        statements = statements.filter(reflection__membership__cohort=cohort)
+    if programme is not None:
+        statements = statements.filter(reflection__membership__cohort__programme=programme)
+    if kinds:
+        statements = statements.filter(reflection__kind__in=kinds)
+    return statements
+
+
+def theme_counts(*, statements):
+    """Each theme coded on these statements: organisations and statements
+    behind it, largest first. One query."""
+    rows = (
+        CodedStatement.objects.filter(statement__in=statements)
+        .values("theme_id", "theme__name", "theme__kind", "theme__group", "theme__slug")
+        .annotate(
+            organisations=Count("statement__reflection__membership__organisation", distinct=True),
+            statements=Count("statement", distinct=True),
+        )
+        .order_by("-organisations", "-statements", "theme__name")
+    )
+    return [
+        {
+            "theme_id": row["theme_id"], "name": row["theme__name"], "kind": row["theme__kind"],
+            "group": row["theme__group"], "slug": row["theme__slug"],
+            "organisations": row["organisations"], "statements": row["statements"],
+        }
+        for row in rows
+    ]
+
+
+def theme_examples(*, statements, theme_ids, per_theme=EXAMPLES_PER_THEME):
+    """Up to `per_theme` example statements for each theme: one query, the
+    database numbering each theme's statements with a window function."""
+    ranked = (
+        CodedStatement.objects.filter(statement__in=statements, theme_id__in=theme_ids)
+        .annotate(rank=Window(RowNumber(), partition_by=[F("theme_id")], order_by=F("statement_id").asc()))
+        .filter(rank__lte=per_theme)
+        .select_related("statement__reflection__membership")
+        .order_by("theme_id", "rank")
+    )
+    examples = {}
+    for coding in ranked:
+        examples.setdefault(coding.theme_id, []).append(coding.statement)
+    return examples
+
+
+def themes_by_cohort(*, programme):
+    """Trend across cohorts: for each theme, organisations behind it per cohort."""
+    rows = (
+        CodedStatement.objects.filter(statement__in=submitted_statements(programme=programme))
+        .values("theme_id", "theme__name", "statement__reflection__membership__cohort__name")
+        .annotate(organisations=Count("statement__reflection__membership__organisation", distinct=True))
+        .order_by("theme__name", "statement__reflection__membership__cohort__name")
+    )
+    trend = {}
+    for row in rows:
+        trend.setdefault(row["theme__name"], {})[row["statement__reflection__membership__cohort__name"]] = row[
+            "organisations"
+        ]
+    return trend
+
+
+def goal_categories(*, cohort):
+    """How many submitted plans fall in each goal category (seed 000 §2.1)."""
+    rows = (
+        OnePagePlan.objects.filter(membership__cohort=cohort, status=SubmissionStatus.SUBMITTED)
+        .values("goal_category").annotate(count=Count("id")).order_by("goal_category")
+    )
+    return {row["goal_category"]: row["count"] for row in rows}
+
+
+def coding_progress(*, cohort):
+    """How many submitted statements are coded, for the coding screen."""
+    statements = submitted_statements(cohort=cohort)
+    totals = statements.aggregate(
+        total=Count("id", distinct=True),
+        coded=Count("id", filter=Q(codings__isnull=False), distinct=True),
+    )
+    return totals
+
+
+def learning_summary(*, cohort=None, programme=None, kinds=(ReflectionKind.FINAL_REPORT, ReflectionKind.CHECK_IN)):
+    """Themes with counts and examples for a cohort or a whole programme."""
+    statements = submitted_statements(cohort=cohort, programme=programme, kinds=kinds)
+    counts = theme_counts(statements=statements)
+    examples = theme_examples(statements=statements, theme_ids=[row["theme_id"] for row in counts])
+    for row in counts:
+        row["examples"] = examples.get(row["theme_id"], [])
+    return counts
+
+
+def merge_themes(*, source, target, user=None):
+    """Move every coding of `source` onto `target`, then retire `source`."""
+    from django.db import transaction
+
+    if source.pk == target.pk:
+        raise ValueError("A theme cannot be merged into itself.")
+    with transaction.atomic():
+        already = CodedStatement.objects.filter(theme=target, statement_id=OuterRef("statement_id"))
+        CodedStatement.objects.filter(theme=source).annotate(dupe=Subquery(already.values("pk")[:1])).filter(
+            dupe__isnull=False
+        ).delete()
+        moved = CodedStatement.objects.filter(theme=source).update(theme=target)
+        LearningTheme.objects.filter(pk=source.pk).update(retired=True, merged_into=target)
+    return moved
+
+
+merge_themes.alters_data = True
