@@ -29,6 +29,7 @@ test: install
 
 bench: install
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.breakouts
 
 lint: install
 	$(BIN)/python -m ruff check .

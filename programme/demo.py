@@ -9,7 +9,13 @@ import zoneinfo
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from programme.enums import AttendanceStatus, MembershipStatus, ProgrammeStatus, SessionKind, SessionStatus
+from programme.enums import (
+    AttendanceStatus,
+    MembershipStatus,
+    ProgrammeStatus,
+    SessionKind,
+    SessionStatus,
+)
 from programme.models import (
     Attendance,
     Cohort,
