@@ -83,6 +83,7 @@ class CohortAdmin(ScopedModelAdmin):
 
 class MembershipAdmin(ScopedModelAdmin):
     model = Membership
+    button_helper_class = link_buttons(("Send invitation", "programme_admin:invite", None))
     menu_label = "Memberships"
     menu_icon = "tick-inverse"
     list_display = ("organisation", "cohort", "status")
