@@ -17,13 +17,31 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Max, Prefetch, Q
 from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from programme.calendar import LONDON, session_download_url
-from programme.enums import EmailKind, MembershipStatus, SessionStatus
-from programme.models import Cohort, Membership, Participant, ProgrammeSession, SentEmail
+from programme.calendar import LONDON, absolute_url, session_download_url
+from programme.enums import (
+    EmailKind,
+    GoalCategory,
+    MembershipStatus,
+    ReflectionKind,
+    Section,
+    SessionStatus,
+    SubmissionStatus,
+)
+from programme.models import (
+    Cohort,
+    Membership,
+    OnePagePlan,
+    Participant,
+    ProgrammeSession,
+    Reflection,
+    SentEmail,
+)
+from programme.sanitise import plain_text
 from resources.models import ResourcePage
 
 logger = logging.getLogger(__name__)
@@ -305,3 +323,211 @@ def _render(name, context):
     })
     body = "\n".join(line.rstrip() for line in body.strip().splitlines())
     return re.sub(r"\n{3,}", "\n\n", body) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Plans and reports: a receipt when one is submitted, a reminder before it is due
+
+# SentEmail kinds of the two emails below. They are not members of EmailKind
+# yet: adding them there changes SentEmail.kind's choices (a migration).
+RECEIPT_KIND = EmailKind.RECEIPT
+DEADLINE_KIND = EmailKind.DEADLINE
+DEADLINE_REMINDER_DAYS = 7
+
+SUBMISSION_NAMES = {
+    "plan": "one-page plan",
+    ReflectionKind.FINAL_REPORT.value: "one-page report",
+    ReflectionKind.CHECK_IN.value: "progress check-in",
+}
+PLAN_LABELS = {
+    "issue": "The issue",
+    "goal": "The goal",
+    "goal_category": "Goal category",
+    "success": "What success looks like",
+    "first_actions": "First actions",
+    "team": "Who is in the team",
+}
+# plain_text() leaves these escaped; a plain-text email shows the characters.
+_ENTITIES = {"&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'"}
+
+
+def format_moment(moment):
+    """ "Friday 12 March 2021, 5pm", in UK time whatever the server's time zone."""
+    moment = moment.astimezone(LONDON)
+    return f"{format_day(moment)}, {format_clock(moment)}"
+
+
+def submission_kind(submission):
+    """"plan", or the reflection's kind ("final_report", "check_in", …)."""
+    return "plan" if isinstance(submission, OnePagePlan) else str(submission.kind)
+
+
+def submission_name(kind):
+    if kind in SUBMISSION_NAMES:
+        return SUBMISSION_NAMES[kind]
+    label = dict(ReflectionKind.choices).get(kind, kind)
+    return label[:1].lower() + label[1:]
+
+
+def _words(html):
+    text = plain_text(html)
+    for entity, character in _ENTITIES.items():
+        text = text.replace(entity, character)
+    return text
+
+
+def submission_as_text(submission):
+    """What was submitted, as [(heading, [lines])] for a plain-text email."""
+    if isinstance(submission, OnePagePlan):
+        categories = dict(GoalCategory.choices)
+        parts = []
+        for name, heading in PLAN_LABELS.items():
+            value = getattr(submission, name)
+            text = categories.get(value, value) if name == "goal_category" else _words(value)
+            parts.append((heading, text.splitlines() if text else ["(left blank)"]))
+        return parts
+    by_section = {}
+    for statement in submission.statements.order_by("section", "position", "pk"):
+        by_section.setdefault(statement.section, []).append(f"- {_words(statement.text)}")
+    return [(section.label, by_section[section.value]) for section in Section if section.value in by_section]
+
+
+def _person(user):
+    if user is None:
+        return "someone who no longer has an account"
+    return user.get_full_name() or user.get_username()
+
+
+def _portal_url():
+    """The participant portal's address, once it exists (empty until then)."""
+    try:
+        return absolute_url(reverse("portal:home"))
+    except NoReverseMatch:
+        return ""
+
+
+def send_submission_receipt(*, submission, user):
+    """Tell everyone taking part for the organisation that its plan or report
+    was submitted, with a copy of what was submitted. Once per participant
+    and submitted version. Returns how many emails were sent."""
+    membership = (
+        Membership.objects.select_related("organisation", "cohort__programme").get(pk=submission.membership_id)
+    )
+    cohort = membership.cohort
+    kind = submission_kind(submission)
+    name = submission_name(kind)
+    submitted_at = submission.submitted_at or timezone.now()
+    context = {
+        "name": name,
+        "organisation": membership.organisation,
+        "cohort": cohort,
+        "programme": cohort.programme,
+        "submitter": _person(user),
+        "when": format_moment(submitted_at),
+        "parts": submission_as_text(submission),
+        "portal_url": _portal_url(),
+    }
+    participants = membership.participants.exclude(email="").order_by("name", "pk")
+    outgoing = [
+        Outgoing(
+            cohort=cohort,
+            kind=RECEIPT_KIND,
+            key=make_key(f"receipt:{kind}:{submission.pk}:v{submission.version}:{participant.pk}"),
+            to=participant.email,
+            subject=f"Your {name} was submitted",
+            body=_render("submission_receipt", {**context, "participant": participant}),
+        )
+        for participant in participants
+    ]
+    return _record_and_send(outgoing)
+
+
+def _deadline_status(submission):
+    """(status, label) of a plan or report for the reminder: None if submitted."""
+    if submission is None or (submission.status == SubmissionStatus.DRAFT and submission.version == 1):
+        return "not_started", "Nobody has started it yet."
+    if submission.status == SubmissionStatus.SUBMITTED:
+        return None
+    if submission.status == SubmissionStatus.RETURNED:
+        return "returned", "It was returned for changes and has not been submitted again yet."
+    return "draft", "A draft has been saved, but it has not been submitted yet."
+
+
+def _plan_of(membership):
+    try:
+        return membership.plan
+    except OnePagePlan.DoesNotExist:
+        return None
+
+
+def send_deadline_reminders(*, now=None):
+    """Remind the participants of every accepted organisation whose one-page
+    plan (or one-page report) is not submitted yet — not started, a draft, or
+    returned for changes — when its cohort's deadline is within the next
+    DEADLINE_REMINDER_DAYS days and has not passed. Once per organisation,
+    person and deadline: moving a deadline sends a reminder for the new one.
+    Returns how many emails were sent. The same handful of queries however
+    many cohorts and organisations there are."""
+    now = now or timezone.now()
+    end = now + datetime.timedelta(days=DEADLINE_REMINDER_DAYS)
+    cohorts = (
+        Cohort.objects.filter(
+            Q(plan_deadline__gt=now, plan_deadline__lte=end) | Q(report_deadline__gt=now, report_deadline__lte=end)
+        )
+        .select_related("programme")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(status=MembershipStatus.ACCEPTED)
+                .select_related("organisation", "plan").order_by("organisation__name", "pk"),
+                to_attr="accepted_memberships",
+            ),
+            Prefetch("accepted_memberships__participants", queryset=Participant.objects.order_by("name", "pk")),
+            Prefetch(
+                "accepted_memberships__reflections",
+                queryset=Reflection.objects.filter(kind=ReflectionKind.FINAL_REPORT),
+                to_attr="final_reports",
+            ),
+        )
+        .order_by("pk")
+    )
+    portal_url = _portal_url()
+    outgoing = []
+    for cohort in cohorts:
+        due = []
+        if cohort.plan_deadline and now < cohort.plan_deadline <= end:
+            due.append(("plan", cohort.plan_deadline))
+        if cohort.report_deadline and now < cohort.report_deadline <= end:
+            due.append(("report", cohort.report_deadline))
+        for kind, deadline in due:
+            name = SUBMISSION_NAMES["plan" if kind == "plan" else ReflectionKind.FINAL_REPORT.value]
+            when = format_moment(deadline)
+            for membership in cohort.accepted_memberships:
+                submission = _plan_of(membership) if kind == "plan" else next(iter(membership.final_reports), None)
+                status = _deadline_status(submission)
+                if status is None:
+                    continue
+                context = {
+                    "name": name,
+                    "when": when,
+                    "status": status[0],
+                    "status_text": status[1],
+                    "return_comment": _words(submission.return_comment) if status[0] == "returned" else "",
+                    "organisation": membership.organisation,
+                    "cohort": cohort,
+                    "programme": cohort.programme,
+                    "portal_url": portal_url,
+                }
+                for participant in membership.participants.all():
+                    # One message per person (SentEmail records one address),
+                    # so the participant completes the organisation's key.
+                    key = f"deadline:{kind}:{membership.pk}:{deadline.isoformat()}:{participant.pk}"
+                    outgoing.append(Outgoing(
+                        cohort=cohort,
+                        kind=DEADLINE_KIND,
+                        key=make_key(key),
+                        to=participant.email,
+                        subject=f"Reminder: your {name} is due by {when}",
+                        body=_render("deadline_reminder", {**context, "participant": participant}),
+                    ))
+    return _record_and_send(outgoing)

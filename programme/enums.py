@@ -73,6 +73,8 @@ class EmailKind(models.TextChoices):
     INVITATION = "invitation", "Invitation to a cohort"
     REMINDER = "reminder", "Session reminder"
     FOLLOW_UP = "follow_up", "Follow-up resources"
+    RECEIPT = "receipt", "Submission receipt"
+    DEADLINE = "deadline", "Deadline reminder"
 
 
 class GoalCategory(models.TextChoices):

@@ -5,6 +5,8 @@ changing this module alone.
 Allowed: paragraphs, line breaks, lists, bold, italic, and links to http,
 https and mailto addresses (bare addresses are made into links). Never svg,
 math or style, and no attributes but a link's href/title."""
+import html
+
 import bleach
 from bleach.linkifier import DEFAULT_CALLBACKS, Linker
 from django.utils.safestring import mark_safe
@@ -49,5 +51,6 @@ def render_safe(text):
 
 
 def plain_text(text):
-    """For exports and emails: the words only."""
-    return bleach.clean(str(text or ""), tags=set(), strip=True).replace("&amp;", "&").strip()
+    """For exports and emails: the words only, with entities turned back into
+    characters (a plain-text email must say "a < b", not "a &lt; b")."""
+    return html.unescape(bleach.clean(str(text or ""), tags=set(), strip=True)).strip()

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from programme.enums import MembershipStatus, ReflectionKind, Section, SubmissionStatus
 from programme.models import Membership, OnePagePlan, Reflection, Statement, SubmissionVersion
+from programme.models.submissions import STATEMENT_MAX
 from programme.sanitise import sanitise_html, sanitise_line
 
 PLAN_FIELDS = ["issue", "goal", "goal_category", "success", "first_actions", "team"]
@@ -156,8 +157,15 @@ def save_reflection(*, reflection, sections, user, expected_version):
     if not reflection.is_editable:
         raise SubmissionRefused({"__all__": "This has been submitted and can no longer be changed."})
     for section, lines in sections.items():
+        if section not in Section.values:
+            raise SubmissionRefused({"__all__": f"Unknown section {section!r}."})
         if len(lines) > MAX_STATEMENTS_PER_SECTION:
             raise SubmissionRefused({section: f"Keep to {MAX_STATEMENTS_PER_SECTION} statements or fewer."})
+        for line in lines:
+            if len(line) > STATEMENT_MAX:
+                raise SubmissionRefused({section: f"Keep each statement to {STATEMENT_MAX} characters or fewer."})
+    # Callers pass parse_statements() output; clean again so no route can store raw HTML.
+    sections = {section: [sanitise_line(line) for line in lines] for section, lines in sections.items()}
     _bump(reflection, expected_version=expected_version, user=user, changes={})
     existing = {}
     for statement in reflection.statements.all():
