@@ -30,6 +30,10 @@ test: install
 bench: install
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.breakouts
+	$(BIN)/python -m bench.themes
+
+test-browser: install
+	$(BIN)/python -m pytest -q -m browser tests/browser
 
 lint: install
 	$(BIN)/python -m ruff check .

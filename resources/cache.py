@@ -90,6 +90,13 @@ PUBLIC_DATA_MODELS = {
     "resources.ResourceCategory",
     "programme.Organisation",
     "programme.Programme",
+    # Shown live on programme report pages:
+    "programme.Cohort",
+    "programme.Membership",
+    "programme.ProgrammeSession",
+    "programme.Presentation",
+    "programme.LearningTheme",
+    "programme.CodedStatement",
 }
 
 

@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from wagtail.models import Page
 
-from .models import CaseStudyPage, ResourcePage
+from .models import CaseStudyPage, ProgrammeReportPage, ResourcePage
 
 RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -12,6 +12,7 @@ MAX_QUERY_LENGTH = 200
 RESULT_TYPES = {
     CaseStudyPage: "Case study",
     ResourcePage: "Resource",
+    ProgrammeReportPage: "Programme report",
 }
 
 

@@ -14,6 +14,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", resource_views.robots_txt, name="robots_txt"),
     path("calendar/", include("programme.urls")),
+    path("portal/", include("programme.portal.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,7 @@
 """Wagtail pages and snippets of the public site, one module per page family."""
 from .case_studies import CaseStudyIndexPage, CaseStudyPage, CaseStudyPresenter, CaseStudyTag
 from .home import HomePage
+from .reports import ProgrammeReportIndexPage, ProgrammeReportPage
 from .resource_pages import ResourceIndexPage, ResourcePage, ResourceTag
 from .taxonomy import ResourceCategory, Topic
 
@@ -10,6 +11,8 @@ __all__ = [
     "CaseStudyPresenter",
     "CaseStudyTag",
     "HomePage",
+    "ProgrammeReportIndexPage",
+    "ProgrammeReportPage",
     "ResourceCategory",
     "ResourceIndexPage",
     "ResourcePage",

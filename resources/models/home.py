@@ -6,6 +6,7 @@ from wagtail.models import Page
 from programme.enums import ProgrammeStatus
 
 from .case_studies import CaseStudyPage
+from .reports import ProgrammeReportPage
 from .resource_pages import ResourcePage
 
 
@@ -21,6 +22,7 @@ class HomePage(Page):
     subpage_types = [
         "resources.CaseStudyIndexPage",
         "resources.ResourceIndexPage",
+        "resources.ProgrammeReportIndexPage",
     ]
     max_count = 1
 
@@ -38,6 +40,13 @@ class HomePage(Page):
             .select_related("organisation", "category")
             .order_by("title")[:6]
         )
+        latest_reports = list(
+            ProgrammeReportPage.objects.live().public()
+            .select_related("cohort__programme")
+            .order_by("-first_published_at")[:3]
+        )
+        context["latest_reports"] = latest_reports
+        context["report_index"] = latest_reports[0].get_parent() if latest_reports else None
         programmes = list(Programme.objects.order_by("-starts_on"))
         context["current_programmes"] = [
             p for p in programmes if p.status != ProgrammeStatus.COMPLETED

@@ -7,6 +7,7 @@ from resources.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
     HomePage,
+    ProgrammeReportIndexPage,
     ResourceIndexPage,
     ResourcePage,
 )
@@ -16,7 +17,7 @@ from tests.factories import add_case_study, add_resource
 
 class PageTreeRules(WagtailPageTestCase):
     def test_home_page_allows_only_the_indexes(self):
-        self.assertAllowedSubpageTypes(HomePage, {CaseStudyIndexPage, ResourceIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {CaseStudyIndexPage, ResourceIndexPage, ProgrammeReportIndexPage})
 
     def test_case_study_index_holds_only_case_studies(self):
         self.assertAllowedSubpageTypes(CaseStudyIndexPage, {CaseStudyPage})

@@ -1,0 +1,26 @@
+"""Whose portal is this? The one place the portal decides which organisation's
+work the logged-in person sees and changes."""
+from django.db.models import F
+from django.http import Http404
+
+from programme.submissions import memberships_of
+
+
+class NotAParticipant(Http404):
+    """The user has no accepted membership: a facilitator, a member of staff,
+    or someone whose organisation has withdrawn."""
+
+
+def membership_for(user):
+    """The membership whose work `user` sees: their organisation's place in the
+    most recent cohort they take part in (accepted memberships only).
+
+    Raises NotAParticipant (an Http404) when there is none."""
+    membership = (
+        memberships_of(user)
+        .order_by(F("cohort__starts_on").desc(nulls_last=True), "-cohort_id", "-pk")
+        .first()
+    )
+    if membership is None:
+        raise NotAParticipant("This login does not take part in a cohort.")
+    return membership

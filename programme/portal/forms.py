@@ -1,0 +1,344 @@
+"""The portal's forms. They check what a person typed and turn it into what
+the domain functions in programme.submissions take; they never carry the
+organisation, the cohort or the author (the views take those from the server).
+
+Text areas have no `maxlength` attribute on purpose: a browser would silently
+cut pasted text short. The length is checked here and explained instead."""
+from html.parser import HTMLParser
+
+from django import forms
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+
+from programme.enums import GoalCategory, RAGStatus, Section, SessionStatus
+from programme.models import Action, ActionUpdate, OnePagePlan, ProgrammeSession
+from programme.models.submissions import PLAN_FIELD_MAX, STATEMENT_MAX
+from programme.sanitise import sanitise_html
+from programme.submissions import MAX_STATEMENTS_PER_SECTION, parse_statements
+
+ONE_PER_LINE = "One statement per line."
+BULLET = "• "
+
+REPORT_SECTIONS = [Section.PROGRESS, Section.CHALLENGES, Section.ENABLERS, Section.NEXT]
+SECTION_HINTS = {
+    Section.PROGRESS: "What has changed? What have you set up, agreed or achieved? Numbers help.",
+    Section.CHALLENGES: "What got in the way, and how did you get round it?",
+    Section.ENABLERS: "Who or what helped you make progress?",
+    Section.NEXT: "What will you do next, and with whom?",
+}
+CATEGORY_HINTS = {
+    GoalCategory.EXTERNAL: "Engaging with businesses and others outside the council.",
+    GoalCategory.INTERNAL: (
+        "Raising the profile of care leavers' employability, or increasing opportunities, "
+        "within the local authority."
+    ),
+    GoalCategory.YOUNG_PEOPLE: (
+        "Reaching or supporting specific groups of young people, for example those in most "
+        "need or in particular school years."
+    ),
+}
+PLAN_HINTS = {
+    "success": "How you will know you have got there: what will have changed, for whom, how many.",
+    "first_actions": "What you will do first, and who will do it.",
+}
+
+
+# ---------------------------------------------------------------------------
+# Stored text back into something a person can edit
+
+
+class _TextOnly(HTMLParser):
+    BREAKS = {"br", "p", "li", "ul", "ol"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BREAKS and self.parts and not self.parts[-1].endswith("\n"):
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def editable_text(stored):
+    """Participant text is stored sanitised (`&` as `&amp;`, web addresses made
+    into links). Put back into a text area as it is, a person would see that
+    markup; this returns the words they typed instead. Saving them again gives
+    the same stored text, so nothing changes by opening and saving a form."""
+    if not stored:
+        return ""
+    parser = _TextOnly()
+    parser.feed(str(stored))
+    parser.close()
+    return "".join(parser.parts).strip()
+
+
+# ---------------------------------------------------------------------------
+# Fields
+
+
+class LongText(forms.CharField):
+    """A text area whose length is checked on the server with a clear message."""
+
+    def __init__(self, *, label, max_length, rows=5, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(
+            label=label, max_length=max_length, strip=True,
+            widget=forms.Textarea(attrs={"rows": rows}),
+            error_messages={
+                "max_length": (
+                    f"{label} must be {max_length:,} characters or fewer. "
+                    "It has %(show_value)s: shorten it and save again."
+                ),
+            },
+            **kwargs,
+        )
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+class StatementsField(forms.CharField):
+    """A section of a reflection: one statement per line, cleaned into a list."""
+
+    def __init__(self, *, label, hint, **kwargs):
+        super().__init__(
+            label=label, required=False, strip=False, help_text=f"{hint} {ONE_PER_LINE}",
+            widget=forms.Textarea(attrs={"rows": 7}), **kwargs,
+        )
+        self.section_label = label
+
+    def clean(self, value):
+        text = super().clean(value)
+        statements = parse_statements(text)
+        long_ones = [n for n, s in enumerate(statements, 1) if len(editable_text(s)) > STATEMENT_MAX]
+        if len(long_ones) == 1:
+            length = len(editable_text(statements[long_ones[0] - 1]))
+            raise forms.ValidationError(
+                f"Statement {long_ones[0]} in “{self.section_label}” has {length:,} characters. "
+                f"Keep each statement to {STATEMENT_MAX} characters or fewer: split it over two lines.",
+                code="max_length",
+            )
+        if long_ones:
+            numbers = ", ".join(str(n) for n in long_ones[:-1]) + f" and {long_ones[-1]}"
+            raise forms.ValidationError(
+                f"Statements {numbers} in “{self.section_label}” are longer than {STATEMENT_MAX} "
+                "characters. Keep each statement short: split long ones over two lines.",
+                code="max_length",
+            )
+        if len(statements) > MAX_STATEMENTS_PER_SECTION:
+            raise forms.ValidationError(
+                f"“{self.section_label}” has {len(statements)} statements. Keep to "
+                f"{MAX_STATEMENTS_PER_SECTION} or fewer: combine or remove some.",
+                code="too_many",
+            )
+        return statements
+
+
+class CohortSessionField(forms.ModelChoiceField):
+    """A session of the person's own cohort. Any other session id is not for
+    them to name: answered with 404, like another organisation's id in a URL."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            raise Http404("No such session.") from None
+
+    def label_from_instance(self, session):
+        return f"{session.title} – {timezone.localtime(session.starts_at):%-d %B %Y}"
+
+
+def cohort_sessions(cohort, *, upcoming=False, keep=None):
+    sessions = ProgrammeSession.objects.filter(cohort=cohort).exclude(status=SessionStatus.CANCELLED)
+    if upcoming:
+        now = timezone.now()
+        sessions = sessions.filter(ends_at__gte=now) if keep is None else (
+            sessions.filter(ends_at__gte=now) | sessions.filter(pk=keep.pk)
+        )
+    return sessions.order_by("starts_at", "pk")
+
+
+class VersionMixin(forms.Form):
+    """The version of the saved text this form was opened at (for EditConflict)."""
+
+    version = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=1,
+        error_messages={"required": "This form is out of date: reload the page and try again."},
+    )
+
+
+# ---------------------------------------------------------------------------
+# The one-page plan
+
+
+def _plan_label(name):
+    return str(OnePagePlan._meta.get_field(name).verbose_name).capitalize()
+
+
+def _plan_help(name):
+    return PLAN_HINTS.get(name) or str(OnePagePlan._meta.get_field(name).help_text)
+
+
+class PlanForm(VersionMixin):
+    issue = LongText(label=_plan_label("issue"), help_text=_plan_help("issue"), max_length=PLAN_FIELD_MAX)
+    goal = LongText(label=_plan_label("goal"), help_text=_plan_help("goal"), max_length=PLAN_FIELD_MAX, rows=4)
+    goal_category = forms.ChoiceField(
+        label="Which category fits your goal best?", choices=GoalCategory.choices, required=False,
+        widget=forms.RadioSelect,
+    )
+    success = LongText(label=_plan_label("success"), help_text=_plan_help("success"), max_length=PLAN_FIELD_MAX)
+    first_actions = LongText(
+        label=_plan_label("first_actions"), help_text=_plan_help("first_actions"), max_length=PLAN_FIELD_MAX,
+    )
+    team = LongText(label=_plan_label("team"), help_text=_plan_help("team"), max_length=PLAN_FIELD_MAX, rows=3)
+
+    field_order = ["issue", "goal", "goal_category", "success", "first_actions", "team", "version"]
+
+    @classmethod
+    def initial_for(cls, plan):
+        initial = {name: editable_text(getattr(plan, name)) for name in cls.text_fields()}
+        initial["goal_category"] = plan.goal_category
+        initial["version"] = plan.version
+        return initial
+
+    @classmethod
+    def text_fields(cls):
+        return ["issue", "goal", "success", "first_actions", "team"]
+
+    def category_options(self):
+        """The radio buttons, each with the description from the programme report."""
+        return [(radio, CATEGORY_HINTS.get(radio.data["value"], "")) for radio in self["goal_category"]]
+
+    def plan_data(self):
+        return {name: self.cleaned_data[name] for name in [*self.text_fields(), "goal_category"]}
+
+
+# ---------------------------------------------------------------------------
+# Check-ins and the one-page report
+
+
+class ReflectionForm(VersionMixin):
+    def __init__(self, *args, session_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        version = self.fields.pop("version")
+        if session_choices is not None:
+            self.fields["session"] = CohortSessionField(
+                queryset=session_choices, required=False, label="Which session does this check-in look ahead to?",
+                empty_label="None in particular",
+                help_text="Your facilitator reads check-ins before the session.",
+            )
+        for section in REPORT_SECTIONS:
+            self.fields[section.value] = StatementsField(label=section.label, hint=SECTION_HINTS[section])
+        self.fields["version"] = version
+
+    @staticmethod
+    def initial_for(reflection, texts):
+        """`texts` is statements_as_text(reflection). Each statement starts
+        with a bullet, so that a long one wrapping over several lines of the
+        box still reads as one; parse_statements drops the bullets again."""
+        initial = {
+            section.value: "\n".join(
+                f"{BULLET}{editable_text(line)}" for line in texts.get(section.value, "").splitlines()
+            )
+            for section in REPORT_SECTIONS
+        }
+        initial["version"] = reflection.version
+        initial["session"] = reflection.session_id
+        return initial
+
+    def section_fields(self):
+        return [self[section.value] for section in REPORT_SECTIONS]
+
+    def sections(self):
+        return {section.value: self.cleaned_data[section.value] for section in REPORT_SECTIONS}
+
+
+# ---------------------------------------------------------------------------
+# Actions
+
+
+class ActionForm(forms.ModelForm):
+    """Add an action. The organisation and author are set by the view."""
+
+    session = CohortSessionField(
+        queryset=ProgrammeSession.objects.none(), required=False, label="Agreed at which session? (optional)",
+        empty_label="Not agreed at a session",
+    )
+
+    class Meta:
+        model = Action
+        fields = ["description", "owner", "due_on", "session"]
+        labels = {"description": "What will you do?", "owner": "Who will do it?", "due_on": "Due date (optional)"}
+        help_texts = {"owner": "A name, or a role or team.", "due_on": "For example 30/04/2026."}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            # Plain text, not type="date": browsers show their own format
+            # (often the American one) in a date box, and the hint would lie.
+            "due_on": forms.DateInput(attrs={"autocomplete": "off", "class": "input-date"}, format="%d/%m/%Y"),
+        }
+        error_messages = {
+            "description": {
+                "required": "Describe the action.",
+                "max_length": "Keep the action to %(limit_value)d characters or fewer (it has %(show_value)d).",
+            },
+            "owner": {
+                "required": "Say who will do it.",
+                "max_length": "Keep this to %(limit_value)d characters or fewer (it has %(show_value)d).",
+            },
+            "due_on": {"invalid": "Enter a real date, for example 30/04/2026."},
+        }
+
+    def __init__(self, *args, cohort, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = cohort_sessions(cohort)
+        for name in ("description", "owner"):
+            self.fields[name].widget.attrs.pop("maxlength", None)
+
+    @transaction.atomic
+    def save_for(self, *, membership, user):
+        action = self.save(commit=False)
+        action.membership = membership
+        action.created_by = user
+        action.description = sanitise_html(action.description)
+        action.save()
+        return action
+
+    save_for.alters_data = True
+
+
+class ActionUpdateForm(forms.Form):
+    """A dated note on an action's progress, which may move its RAG status."""
+
+    note = forms.CharField(
+        label="What has happened?", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": "Write a short note on what has happened.",
+            "max_length": "Keep the note to %(limit_value)d characters or fewer (it has %(show_value)d).",
+        },
+    )
+    status = forms.ChoiceField(
+        label="Status now", choices=RAGStatus.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Choose the action's status now."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note"].widget.attrs.pop("maxlength", None)
+
+    @transaction.atomic
+    def save_for(self, *, action, user):
+        update = ActionUpdate.objects.create(
+            action=action, note=sanitise_html(self.cleaned_data["note"]), status=self.cleaned_data["status"],
+            author=user,
+        )
+        Action.objects.filter(pk=action.pk).update(status=update.status)
+        action.status = update.status
+        return update
+
+    save_for.alters_data = True

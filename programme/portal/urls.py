@@ -1,0 +1,28 @@
+"""The participant portal, included at /portal/ (before Wagtail's page serving)."""
+from django.urls import path
+
+from programme.portal import (
+    views,
+    views_account,
+    views_actions,
+    views_peers,
+    views_plan,
+    views_reflections,
+)
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("sessions/", views.sessions, name="sessions"),
+    path("plan/", views_plan.plan, name="plan"),
+    path("check-ins/", views_reflections.reflections, name="reflections"),
+    path("check-ins/new/", views_reflections.reflection_new, name="reflection_new"),
+    path("check-ins/<int:pk>/", views_reflections.reflection, name="reflection"),
+    path("report/", views_reflections.report, name="report"),
+    path("actions/", views_actions.actions, name="actions"),
+    path("actions/<int:pk>/", views_actions.action, name="action"),
+    path("peers/", views_peers.peers, name="peers"),
+    path("peers/<int:pk>/", views_peers.peer, name="peer"),
+    path("calendar/new-address/", views_account.calendar_new_address, name="calendar_new_address"),
+]

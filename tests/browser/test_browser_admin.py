@@ -1,0 +1,127 @@
+"""A facilitator's journey through the Wagtail admin, in a real browser: sign
+in, Peer learning → Sessions, schedule a session for their cohort, see it
+listed, open its register."""
+import datetime
+import re
+import zoneinfo
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+from programme.permissions import FACILITATORS_GROUP
+from tests.browser.conftest import describe_violations, run_axe
+from tests.factories import (
+    CohortFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ParticipantFactory,
+    ProgrammeFactory,
+    ProgrammeSessionFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.browser
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+PASSWORD = "correct-horse-battery"  # UserFactory's
+
+
+@pytest.fixture
+def facilitated_cohort(home_page):
+    """A facilitator in the Facilitators group, named on a programme whose
+    cohort has two councils with a participant each; and another programme's
+    cohort they must not be offered."""
+    from programme.roles import ensure_facilitator_group
+
+    ensure_facilitator_group()
+    facilitator = UserFactory(username="fiona", first_name="Fiona", last_name="Facilitator")
+    facilitator.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
+    programme = ProgrammeFactory(title="Increasing employment opportunities")
+    programme.facilitators.add(facilitator)
+    cohort = CohortFactory(programme=programme, name="Cohort 2031")
+    for council, person in [("Kent County Council", "Priya Shah"), ("Salford City Council", "Tom Reid")]:
+        membership = MembershipFactory(cohort=cohort, organisation=OrganisationFactory(name=council))
+        ParticipantFactory(membership=membership, name=person, role="Leaving care")
+    ProgrammeSessionFactory(cohort=cohort, title="Directors' briefing", kind="briefing")
+    CohortFactory(programme=ProgrammeFactory(title="Someone else's programme"), name="Other cohort")
+    return cohort
+
+
+def test_facilitator_schedules_a_session_and_opens_its_register(page, facilitated_cohort):
+    from programme.models import ProgrammeSession
+
+    # Sign in.
+    page.goto("/admin/")
+    page.wait_for_url(re.compile(r"/admin/login/"))
+    page.get_by_label("Username").fill("fiona")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    # Peer learning → Sessions, through the sidebar menu.
+    sidebar = page.get_by_role("navigation", name="Main menu")
+    sidebar.get_by_role("button", name="Peer learning").click()
+    sidebar.get_by_role("link", name="Sessions").click()
+    page.wait_for_url(re.compile(r"/admin/programme/programmesession/$"))
+    # Each row's title cell: the title (a link to the edit view), then action buttons.
+    listed = page.locator("table.listing td.field-title .title-wrapper > a")
+    expect(listed).to_have_text(["Directors' briefing"])
+
+    # Add a session through the form. Wagtail marks required labels "Title*";
+    # each panel's heading and anchors carry the label too, hence the role.
+    def field(label, role="textbox"):
+        return page.get_by_role(role, name=re.compile(rf"^{label}\*?$"))
+
+    page.get_by_role("link", name=re.compile(r"Add programme session", re.I)).click()
+    page.wait_for_url(re.compile(r"/admin/programme/programmesession/create/$"))
+    cohort_select = field("Cohort", "combobox")
+    expect(cohort_select).to_be_visible()
+    # Only the facilitator's own cohort is offered.
+    offered = cohort_select.locator("option").all_inner_texts()
+    assert str(facilitated_cohort) in offered
+    assert not any("Other cohort" in text for text in offered), offered
+    cohort_select.select_option(label=str(facilitated_cohort))
+    field("Kind", "combobox").select_option(label="Half-day workshop")
+    field("Number", "spinbutton").fill("2")
+    field("Title").fill("Workshop 2: working with employers")
+    # Wagtail's date-time widget: type into the input, as a facilitator would.
+    for label, value in (("Starts at", "2031-02-24 09:30"), ("Ends at", "2031-02-24 12:30")):
+        when = field(label)
+        when.click()
+        when.press_sequentially(value)
+        when.press("Escape")  # close the date picker
+    field("Join link").fill("https://meet.example.org/workshop-2")
+    field("Agenda").fill("Case studies from two councils, then breakout groups.")
+    page.get_by_role("button", name="Save", exact=True).click()
+
+    # Back on the list, with the new session in it.
+    page.wait_for_url(re.compile(r"/admin/programme/programmesession/$"))
+    expect(listed).to_have_text(["Directors' briefing", "Workshop 2: working with employers"])
+    session = ProgrammeSession.objects.get(title="Workshop 2: working with employers")
+    assert session.cohort == facilitated_cohort
+    assert session.starts_at.astimezone(LONDON).replace(tzinfo=None) == datetime.datetime(2031, 2, 24, 9, 30)
+    assert session.ends_at.astimezone(LONDON).replace(tzinfo=None) == datetime.datetime(2031, 2, 24, 12, 30)
+    assert (session.kind, session.number, session.online) == ("workshop", 2, True)
+
+    # Its register, if that screen exists yet.
+    response = page.goto(f"/admin/peer-learning/sessions/{session.pk}/register/")
+    if response.status == 404:
+        pytest.skip("the register screen (/admin/peer-learning/sessions/<id>/register/) does not exist yet")
+    assert response.status == 200
+    expect(page.get_by_role("heading", name="Register", exact=False).first).to_be_visible()
+    for council, person in [("Kent County Council", "Priya Shah"), ("Salford City Council", "Tom Reid")]:
+        expect(page.get_by_role("heading", name=council)).to_be_visible()
+        expect(page.get_by_role("group", name=re.compile(person))).to_be_visible()
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations, "the register")
+    # Before the session starts, apologies can be recorded.
+    page.get_by_role("group", name=re.compile("Priya Shah")).get_by_label("Sent apologies").check()
+    page.get_by_role("button", name="Save register").click()
+    expect(page.get_by_text(re.compile("Register saved"))).to_be_visible()
+    assert session.attendance.get().status == "apologies"
+    assert page.errors == []
+    # Wagtail's admin asks gravatar.com for the facilitator's avatar unless
+    # WAGTAIL_GRAVATAR_PROVIDER_URL is None; nothing else may leave the site.
+    assert {urlsplit(url).hostname for url in page.outside_requests} <= {"www.gravatar.com"}

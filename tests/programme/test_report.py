@@ -1,0 +1,637 @@
+"""The end-of-programme report (programme/report.py), its Word export, the CSV
+and Excel exports of the coding, and the facilitator's download screens.
+
+Every figure is computed on a cohort built in the test."""
+import csv
+import datetime
+import io
+import zoneinfo
+from types import SimpleNamespace
+
+import docx
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from programme.enums import (
+    AttendanceStatus,
+    GoalCategory,
+    LAType,
+    MembershipStatus,
+    OrganisationKind,
+    ReflectionKind,
+    Section,
+    SessionKind,
+    SessionStatus,
+    SubmissionStatus,
+    ThemeKind,
+)
+from programme.models import (
+    Attendance,
+    CodedStatement,
+    LearningTheme,
+    OnePagePlan,
+    Presentation,
+    Reflection,
+    Statement,
+)
+from programme.report import build_report
+from programme.report_docx import report_docx
+from programme.report_exports import (
+    coded_statements_csv,
+    coded_statements_xlsx,
+    csv_safe,
+    theme_counts_csv,
+)
+from tests.factories import (
+    CohortFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ParticipantFactory,
+    ProgrammeFactory,
+    ProgrammeSessionFactory,
+    add_case_study,
+    add_resource,
+)
+from tests.programme.conftest import make_facilitator
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+# --------------------------------------------------------------------------- building a cohort
+
+
+def _session(cohort, month, *, kind=SessionKind.WORKSHOP, status=SessionStatus.HELD, year=2021, title=None):
+    starts = datetime.datetime(year, month, 2, 9, 30, tzinfo=LONDON)
+    return ProgrammeSessionFactory(
+        cohort=cohort, kind=kind, status=status, starts_at=starts, ends_at=starts + datetime.timedelta(hours=3),
+        title=title or f"{kind} {month}/{year}",
+    )
+
+
+def _theme(name, kind, group):
+    theme, _ = LearningTheme.objects.get_or_create(name=name, defaults={"kind": kind, "group": group})
+    return theme
+
+
+def _reflection(membership, *, kind=ReflectionKind.FINAL_REPORT, status=SubmissionStatus.SUBMITTED, sections):
+    """sections: {Section: [(text, [themes])]}. Returns {text: Statement}."""
+    reflection = Reflection.objects.create(membership=membership, kind=kind, status=status)
+    made = {}
+    for section, items in sections.items():
+        for position, (text, themes) in enumerate(items):
+            statement = Statement.objects.create(reflection=reflection, section=section, position=position, text=text)
+            for theme in themes:
+                CodedStatement.objects.create(statement=statement, theme=theme)
+            made[text] = statement
+    return made
+
+
+def _final_report(membership, name, themes, *, status=SubmissionStatus.SUBMITTED):
+    """A one-page report whose statements name their organisation, so tests
+    can find every word an organisation wrote."""
+    return _reflection(membership, status=status, sections={
+        Section.PROGRESS: [(f"{name} progress one", []), (f"{name} progress two", [])],
+        Section.CHALLENGES: [(f"{name} challenge", themes.get("challenge", []))],
+        Section.ENABLERS: [(f"{name} enabler", themes.get("enabler", []))],
+        Section.NEXT: [(f"{name} next step", [])],
+    })
+
+
+def build_report_cohort(label="R", *, extra_organisations=0, pages=None, base=True):
+    """A programme with one cohort of four local authorities and a voluntary
+    organisation, each with two participants:
+
+    - Avon (county, consents): every session, plan (external), final report.
+    - Bexley (London borough, does NOT consent): every session, plan
+      (internal), final report.
+    - Crewe (unitary, consents): missed the review, plan (young people), final report.
+    - Dorset (county, consents): every session, a draft plan and a draft final report.
+    - Eden Trust (voluntary, consents): every session, nothing submitted.
+
+    Themes: "Senior focus" (challenge) named by Avon, Bexley and Crewe; "Covid"
+    (challenge) by Bexley alone; "Partnership" (enabler) by Avon and Crewe;
+    "Safe space" (feedback) by Avon and Bexley in their feedback.
+    `extra_organisations` adds consenting councils with a plan, a final report,
+    a check-in and attendance, for the query-count tests (`base=False` leaves
+    out the five above). `pages` = (case_study_index, resource_index) adds
+    presentations with live and draft pages."""
+    facilitator = make_facilitator(f"facilitator_{label}")
+    programme = ProgrammeFactory(
+        title=f"Employment programme {label}", host="Catch22", funder="Esmée Fairbairn Foundation",
+        summary="Catch22 hosts the forum.", objective="To support leaving care teams.",
+        outcomes_for_each_la="Each LA sets out its issue.", outcomes_for_system="Add to what works.",
+    )
+    programme.facilitators.add(facilitator)
+    cohort = CohortFactory(programme=programme, name=f"{label} 2021 cohort", report_threshold=2)
+    specs = [] if not base else [
+        ("Avon County Council", OrganisationKind.LOCAL_AUTHORITY, LAType.COUNTY, True),
+        ("Bexley London Borough", OrganisationKind.LOCAL_AUTHORITY, LAType.LONDON_BOROUGH, False),
+        ("Crewe Unitary Council", OrganisationKind.LOCAL_AUTHORITY, LAType.UNITARY, True),
+        ("Dorset County Council", OrganisationKind.LOCAL_AUTHORITY, LAType.COUNTY, True),
+        ("Eden Trust", OrganisationKind.VOLUNTARY, "", True),
+    ]
+    specs += [
+        (f"Extra Council {n:02d}", OrganisationKind.LOCAL_AUTHORITY, LAType.METROPOLITAN, True)
+        for n in range(extra_organisations)
+    ]
+    members = {}
+    for name, kind, la_type, consent in specs:
+        organisation = OrganisationFactory(name=f"{name} {label}", kind=kind, la_type=la_type)
+        membership = MembershipFactory(cohort=cohort, organisation=organisation, consent_to_publish=consent)
+        people = [ParticipantFactory(membership=membership, name=f"{name} person {i}") for i in range(2)]
+        members[name] = SimpleNamespace(membership=membership, organisation=organisation, people=people)
+    # Someone invited who never joined, and a council that withdrew: neither counts.
+    MembershipFactory(cohort=cohort, status=MembershipStatus.INVITED,
+                      organisation=OrganisationFactory(name=f"Invited Council {label}"))
+    withdrawn = MembershipFactory(cohort=cohort, status=MembershipStatus.WITHDRAWN, consent_to_publish=True,
+                                  organisation=OrganisationFactory(name=f"Withdrawn Council {label}"))
+    _final_report(withdrawn, "Withdrawn", {})
+
+    sessions = [
+        _session(cohort, 2, kind=SessionKind.BRIEFING, title="Briefing for directors"),
+        _session(cohort, 3, title="Understanding the local economy"),
+        _session(cohort, 5, title="Understanding the world of work"),
+        _session(cohort, 2, kind=SessionKind.REVIEW, year=2022, title="Review"),
+        _session(cohort, 7, status=SessionStatus.CANCELLED, title="Cancelled workshop"),
+    ]
+    counted = [s for s in sessions if s.kind in (SessionKind.WORKSHOP, SessionKind.REVIEW)
+               and s.status != SessionStatus.CANCELLED]
+    rows = []
+    for name, member in members.items():
+        for session in counted:
+            missed = name == "Crewe Unitary Council" and session.kind == SessionKind.REVIEW
+            status = AttendanceStatus.APOLOGIES if missed else AttendanceStatus.ATTENDED
+            rows.append(Attendance(session=session, participant=member.people[0], status=status))
+    Attendance.objects.bulk_create(rows)
+
+    senior = _theme("Senior focus", ThemeKind.CHALLENGE, "Challenges from the system")
+    covid = _theme("Covid", ThemeKind.CHALLENGE, "Challenges posed by Covid")
+    partnership = _theme("Partnership", ThemeKind.ENABLER, "Enablers within the council")
+    safe_space = _theme("Safe space", ThemeKind.FEEDBACK, "What was valuable")
+
+    if base:
+        def plan(name, goal, category, status=SubmissionStatus.SUBMITTED):
+            OnePagePlan.objects.create(membership=members[name].membership, goal=goal, goal_category=category,
+                                       status=status)
+
+        plan("Avon County Council", "Avon goal: construction jobs", GoalCategory.EXTERNAL)
+        plan("Bexley London Borough", "Bexley goal: internal apprenticeships", GoalCategory.INTERNAL)
+        plan("Crewe Unitary Council", "Crewe goal: Year 10 engagement", GoalCategory.YOUNG_PEOPLE)
+        plan("Dorset County Council", "Dorset goal: DRAFT plan", GoalCategory.EXTERNAL, status=SubmissionStatus.DRAFT)
+        plan("Eden Trust", "Eden goal: RETURNED plan", GoalCategory.EXTERNAL, status=SubmissionStatus.RETURNED)
+
+        _final_report(members["Avon County Council"].membership, "Avon",
+                      {"challenge": [senior], "enabler": [partnership]})
+        _final_report(members["Bexley London Borough"].membership, "Bexley", {"challenge": [senior, covid]})
+        _final_report(members["Crewe Unitary Council"].membership, "Crewe",
+                      {"challenge": [senior], "enabler": [partnership]})
+        _final_report(members["Dorset County Council"].membership, "Dorset DRAFT", {"challenge": [senior]},
+                      status=SubmissionStatus.DRAFT)
+        _reflection(members["Eden Trust"].membership, kind=ReflectionKind.CHECK_IN, status=SubmissionStatus.RETURNED,
+                    sections={Section.PROGRESS: [("Eden RETURNED check-in", [senior])]})
+        for name in ("Avon", "Bexley"):
+            full = next(key for key in members if key.startswith(name))
+            _reflection(members[full].membership, kind=ReflectionKind.FEEDBACK, sections={
+                Section.VALUABLE: [(f"{name} valued the safe space", [safe_space])],
+                Section.EVEN_BETTER: [(f"{name} wants more 1-1s", [])],
+            })
+
+    for n in range(extra_organisations):
+        member = members[f"Extra Council {n:02d}"]
+        OnePagePlan.objects.create(membership=member.membership, goal=f"Extra goal {n}",
+                                   goal_category=GoalCategory.INTERNAL, status=SubmissionStatus.SUBMITTED)
+        _final_report(member.membership, f"Extra {n}", {"challenge": [senior], "enabler": [partnership]})
+        _reflection(member.membership, kind=ReflectionKind.CHECK_IN, sections={
+            Section.PROGRESS: [(f"Extra {n} check-in", [covid])]})
+        _reflection(member.membership, kind=ReflectionKind.FEEDBACK, sections={
+            Section.VALUABLE: [(f"Extra {n} valued the safe space", [safe_space])]})
+
+    if pages:
+        case_study_index, resource_index = pages
+        live_case = add_case_study(case_study_index, title=f"Social value in procurement {label}")
+        draft_case = add_case_study(case_study_index, title=f"Unpublished case study {label}")
+        draft_case.unpublish()
+        live_resource = add_resource(resource_index, title=f"Social Value Toolkit {label}",
+                                     link_url="https://example.org/toolkit")
+        draft_resource = add_resource(resource_index, title=f"Unpublished resource {label}")
+        draft_resource.unpublish()
+        presenter_org = OrganisationFactory(name=f"Care Leaver Covenant {label}", kind=OrganisationKind.VOLUNTARY,
+                                            la_type="")
+        first = Presentation.objects.create(session=sessions[1], topic="Understanding the local economy",
+                                            presenters="Alex Latham", organisation=presenter_org,
+                                            case_study=live_case)
+        first.follow_up_resources.add(live_resource, draft_resource)
+        Presentation.objects.create(session=sessions[2], topic="Understanding the world of work",
+                                    presenters="Charlotte Robey-Turner", case_study=draft_case)
+    return SimpleNamespace(
+        facilitator=facilitator, programme=programme, cohort=cohort, members=members, sessions=sessions,
+        themes=SimpleNamespace(senior=senior, covid=covid, partnership=partnership, safe_space=safe_space),
+    )
+
+
+@pytest.fixture
+def built(db):
+    return build_report_cohort()
+
+
+def _name(built, short):
+    return next(m.organisation.name for key, m in built.members.items() if key.startswith(short))
+
+
+def _theme_item(report, name):
+    themes = [t for s in report.learning for g in s.groups for t in g.themes]
+    if report.feedback:
+        themes += [t for g in report.feedback.groups for t in g.themes]
+    return next(t for t in themes if t.name == name)
+
+
+def _all_words(report):
+    """Every piece of participant text a report holds."""
+    words = [goal.text for group in report.goal_groups for goal in group.goals]
+    for reflection in report.reflections:
+        words.append(reflection.goal)
+        words += [text for section in reflection.sections for text in section.statements]
+    sections = list(report.learning) + ([report.feedback] if report.feedback else [])
+    for section in sections:
+        for group in section.groups:
+            for theme in group.themes:
+                words += [example.text for example in theme.examples]
+    return " | ".join(words)
+
+
+# --------------------------------------------------------------------------- participants and sentences
+
+
+def test_report_groups_participating_organisations_by_la_type_and_kind(built):
+    report = build_report(cohort=built.cohort, public=True)
+
+    groups = {group.label: group.names for group in report.organisation_groups}
+    assert list(groups) == ["County councils", "Unitary authorities", "London boroughs",
+                            "Voluntary and community organisations"]
+    assert groups["County councils"] == [_name(built, "Avon"), _name(built, "Dorset")]
+    assert groups["London boroughs"] == [_name(built, "Bexley")]
+    assert groups["Voluntary and community organisations"] == [_name(built, "Eden")]
+    assert report.la_count == 4
+    assert report.organisation_count == 5
+
+
+def test_report_participation_attendance_and_submission_sentences(built):
+    report = build_report(cohort=built.cohort, public=True)
+
+    assert report.participation_sentence == "4 local authorities and 1 other organisation took part in the programme."
+    assert report.attendance_sentence == "4 of 5 organisations attended throughout"
+    assert report.submissions_sentence == "3 of 5 provided a final report"
+    assert report.attendance_and_submissions == (
+        "4 of 5 organisations attended throughout; 3 of 5 provided a final report."
+    )
+
+
+def test_report_sentences_speak_of_las_when_only_local_authorities_took_part(built):
+    built.members["Eden Trust"].membership.delete()
+
+    report = build_report(cohort=built.cohort, public=False)
+
+    assert report.participation_sentence == "4 local authorities took part in the programme."
+    assert report.attendance_and_submissions == "3 of 4 LAs attended throughout; 3 of 4 provided a final report."
+
+
+def test_report_approach_describes_the_sessions_held(built):
+    report = build_report(cohort=built.cohort, public=True)
+
+    assert report.approach[0] == "Two half-day online workshops took place between March 2021 and May 2021."
+    assert "A review session was held in February 2022." in report.approach
+    assert [s.title for s in report.sessions] == [
+        "Briefing for directors", "Understanding the local economy", "Understanding the world of work", "Review",
+    ]
+    assert report.sessions[0].kind_label == "Briefing for directors"
+
+
+# --------------------------------------------------------------------------- anonymity and numbering
+
+
+def _labels_by_organisation(report):
+    return {reflection.organisation: reflection.label for reflection in report.reflections}
+
+
+def test_report_numbers_organisations_with_a_final_report_la_1_la_2(built):
+    report = build_report(cohort=built.cohort, public=False)
+
+    labels = _labels_by_organisation(report)
+    assert set(labels) == {_name(built, "Avon"), _name(built, "Bexley"), _name(built, "Crewe")}
+    assert [r.label for r in report.reflections] == ["LA 1", "LA 2", "LA 3"]
+    # Stable: the same on every build.
+    assert _labels_by_organisation(build_report(cohort=built.cohort, public=False)) == labels
+    # The same label in every section: an example statement carries its writer's label.
+    senior = _theme_item(report, "Senior focus")
+    assert {(e.organisation, e.label) for e in senior.examples} == set(labels.items())
+
+
+def test_report_reflection_shows_goal_and_four_sections(built):
+    report = build_report(cohort=built.cohort, public=False)
+
+    avon = next(r for r in report.reflections if r.organisation == _name(built, "Avon"))
+    assert avon.goal == "Avon goal: construction jobs"
+    assert [(s.label, s.statements) for s in avon.sections] == [
+        ("Progress made", ["Avon progress one", "Avon progress two"]),
+        ("Challenges faced", ["Avon challenge"]),
+        ("What enabled progress?", ["Avon enabler"]),
+        ("What's next?", ["Avon next step"]),
+    ]
+
+
+def test_report_numbering_does_not_follow_the_alphabetical_participants_list(db):
+    built = build_report_cohort("N", extra_organisations=12)
+
+    report = build_report(cohort=built.cohort, public=False)
+
+    names = [r.organisation for r in report.reflections]
+    assert len(names) == 15
+    assert names != sorted(names)
+
+
+def test_public_report_leaves_out_a_non_consenting_organisation_but_still_lists_it(built):
+    public = build_report(cohort=built.cohort, public=True)
+    private = build_report(cohort=built.cohort, public=False)
+
+    bexley = _name(built, "Bexley")
+    assert bexley in [name for group in public.organisation_groups for name in group.names]
+    assert "Bexley" not in _all_words(public)
+    assert "Bexley" in _all_words(private)
+    # Numbering stays consecutive within the public report, and the
+    # facilitator's copy says which public label each organisation has.
+    assert [r.label for r in public.reflections] == ["LA 1", "LA 2"]
+    public_labels = {r.organisation: r.public_label for r in private.reflections}
+    assert public_labels[bexley] == ""
+    by_goal = {r.goal: r.label for r in public.reflections}
+    assert by_goal["Avon goal: construction jobs"] == public_labels[_name(built, "Avon")]
+    assert by_goal["Crewe goal: Year 10 engagement"] == public_labels[_name(built, "Crewe")]
+
+
+def test_public_report_never_holds_an_organisation_name_next_to_what_it_wrote(built):
+    report = build_report(cohort=built.cohort, public=True)
+
+    assert all(r.organisation == "" and r.public_label == "" for r in report.reflections)
+    assert all(goal.organisation == "" for group in report.goal_groups for goal in group.goals)
+    examples = [e for s in report.learning for g in s.groups for t in g.themes for e in t.examples]
+    examples += [e for g in report.feedback.groups for t in g.themes for e in t.examples]
+    assert examples
+    assert all(example.organisation == "" for example in examples)
+
+
+def test_report_goals_are_grouped_by_category_from_submitted_plans_only(built):
+    private = build_report(cohort=built.cohort, public=False)
+    public = build_report(cohort=built.cohort, public=True)
+
+    assert [(g.label, [goal.text for goal in g.goals]) for g in private.goal_groups] == [
+        ("External / employer facing", ["Avon goal: construction jobs"]),
+        ("Internal / LA as employer or corporate parent", ["Bexley goal: internal apprenticeships"]),
+        ("Young people facing", ["Crewe goal: Year 10 engagement"]),
+    ]
+    assert private.goal_groups[0].goals[0].organisation == _name(built, "Avon")
+    # In public, only consenting organisations' goals, with no names.
+    assert [g.category for g in public.goal_groups] == [GoalCategory.EXTERNAL, GoalCategory.YOUNG_PEOPLE]
+
+
+def test_report_never_reads_drafts_returned_work_or_withdrawn_members(built):
+    for public in (True, False):
+        words = _all_words(build_report(cohort=built.cohort, public=public))
+        for secret in ("DRAFT", "RETURNED", "Withdrawn"):
+            assert secret not in words
+
+
+# --------------------------------------------------------------------------- themes
+
+
+def test_report_theme_counts_below_the_threshold_show_as_fewer_than(built):
+    public = build_report(cohort=built.cohort, public=True)
+    private = build_report(cohort=built.cohort, public=False)
+
+    covid = _theme_item(public, "Covid")
+    assert covid.organisations is None
+    assert covid.organisations_display == "fewer than 2"
+    assert covid.organisations_phrase == "fewer than 2 organisations"
+    assert covid.examples == []  # its only writer did not consent
+    assert _theme_item(private, "Covid").organisations_display == "1"
+    senior = _theme_item(public, "Senior focus")
+    assert (senior.organisations, senior.organisations_display) == (3, "3")
+    assert {e.text for e in senior.examples} == {"Avon challenge", "Crewe challenge"}
+
+
+def test_report_threshold_can_be_given(built):
+    report = build_report(cohort=built.cohort, public=True, threshold=4)
+
+    assert report.threshold == 4
+    assert _theme_item(report, "Senior focus").organisations_display == "fewer than 4"
+
+
+def test_report_learning_is_grouped_by_kind_and_group(built):
+    report = build_report(cohort=built.cohort, public=False)
+
+    assert [(s.kind, [g.group for g in s.groups]) for s in report.learning] == [
+        (ThemeKind.CHALLENGE, ["Challenges from the system", "Challenges posed by Covid"]),
+        (ThemeKind.ENABLER, ["Enablers within the council"]),
+        (ThemeKind.KEY_LEARNING, []),
+    ]
+    chart = report.learning[0].chart
+    assert [row.label for row in chart.rows] == ["Senior focus", "Covid"]
+    assert chart.rows[0].bar_width > chart.rows[1].bar_width > 0
+
+
+def test_report_feedback_is_aggregated_by_theme(built):
+    report = build_report(cohort=built.cohort, public=False)
+
+    assert [g.group for g in report.feedback.groups] == ["What was valuable"]
+    safe_space = report.feedback.groups[0].themes[0]
+    assert (safe_space.name, safe_space.organisations, safe_space.statements) == ("Safe space", 2, 2)
+    public = build_report(cohort=built.cohort, public=True)
+    assert [e.text for e in public.feedback.groups[0].themes[0].examples] == ["Avon valued the safe space"]
+
+
+# --------------------------------------------------------------------------- pages and links
+
+
+def test_report_links_only_live_case_studies_and_resources(db, case_study_index, resource_index):
+    built = build_report_cohort("P", pages=(case_study_index, resource_index))
+
+    report = build_report(cohort=built.cohort, public=True)
+
+    assert [(item.topic, item.case_study and item.case_study.title) for item in report.case_studies] == [
+        ("Understanding the local economy", "Social value in procurement P"),
+        ("Understanding the world of work", None),
+    ]
+    assert report.case_studies[0].organisation == "Care Leaver Covenant P"
+    assert [(link.title, link.url) for link in report.links] == [("Social Value Toolkit P", "https://example.org/toolkit")]
+
+
+# --------------------------------------------------------------------------- queries
+
+
+def _queries(cohort, public):
+    with CaptureQueriesContext(connection) as context:
+        build_report(cohort=cohort, public=public)
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("public", [True, False])
+def test_report_query_count_is_fixed_for_3_and_30_organisations(db, case_study_index, resource_index, public):
+    small = build_report_cohort("S", base=False, extra_organisations=3, pages=(case_study_index, resource_index))
+    large = build_report_cohort("L", base=False, extra_organisations=30, pages=(case_study_index, resource_index))
+    assert len(build_report(cohort=small.cohort, public=public).reflections) == 3
+    assert len(build_report(cohort=large.cohort, public=public).reflections) == 30
+
+    assert _queries(small.cohort, public) == _queries(large.cohort, public) == 17
+
+
+# --------------------------------------------------------------------------- Word, CSV and Excel
+
+
+def test_report_docx_opens_and_holds_the_headings_names_and_theme_table(built):
+    content = report_docx(build_report(cohort=built.cohort, public=False))
+
+    document = docx.Document(io.BytesIO(content))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    for heading in ("1. Programme background, participants and approach", "1.2 Programme participants",
+                    "2.1 Participants' goals", "3. Participant reflections on progress",
+                    "4. Learning: what challenges were faced, and what enabled progress",
+                    "5. Useful links and resources", "County councils"):
+        assert heading in headings
+    assert any(h.startswith("Reflections on progress from LA 1 – ") for h in headings)
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert "Avon progress one" in bullets
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Theme", "Group", "Organisations", "Statements"]
+    assert ["Senior focus", "Challenges from the system", "3", "3"] == [c.text for c in table.rows[1].cells]
+
+
+def _csv_rows(content):
+    assert content.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 with its byte order mark
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+
+
+def test_coded_statements_csv_has_one_row_per_statement_and_theme(built):
+    rows = _csv_rows(coded_statements_csv(cohort=built.cohort))
+
+    assert rows[0] == ["organisation", "section", "statement", "theme", "kind", "group"]
+    bexley = [row for row in rows if row[0] == _name(built, "Bexley")]
+    assert bexley == [
+        [_name(built, "Bexley"), "Challenges faced", "Bexley challenge", "Covid", "Challenge", "Challenges posed by Covid"],
+        [_name(built, "Bexley"), "Challenges faced", "Bexley challenge", "Senior focus", "Challenge",
+         "Challenges from the system"],
+        [_name(built, "Bexley"), "What was valuable", "Bexley valued the safe space", "Safe space",
+         "Feedback on the programme", "What was valuable"],
+    ]
+    assert not any("DRAFT" in row[2] or "RETURNED" in row[2] for row in rows)
+
+
+def test_theme_counts_csv_counts_organisations_and_statements(built):
+    rows = _csv_rows(theme_counts_csv(cohort=built.cohort))
+
+    assert rows[0] == ["theme", "kind", "group", "organisations", "statements"]
+    assert ["Senior focus", "Challenge", "Challenges from the system", "3", "3"] in rows
+    assert ["Covid", "Challenge", "Challenges posed by Covid", "1", "1"] in rows
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1"])
+def test_csv_exports_guard_against_formula_injection(built, text):
+    statement = Statement.objects.get(text="Avon challenge")
+    statement.text = text
+    statement.save()
+    built.themes.senior.name = "=cmd|' /C calc'!A0"
+    built.themes.senior.save()
+
+    rows = _csv_rows(coded_statements_csv(cohort=built.cohort))
+    counts = _csv_rows(theme_counts_csv(cohort=built.cohort))
+
+    cells = [cell for row in rows + counts for cell in row]
+    assert f"'{text.strip()}" in cells  # exports carry the words, trimmed
+    assert "'=cmd|' /C calc'!A0" in cells
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t")) for cell in cells)
+
+
+def test_csv_safe_leaves_ordinary_text_and_numbers_alone():
+    assert csv_safe("Senior focus") == "Senior focus"
+    assert csv_safe(3) == 3
+    assert csv_safe(None) == ""
+    assert csv_safe("-1") == "'-1"
+
+
+def test_coded_statements_xlsx_opens_with_two_sheets_and_keeps_formulas_as_text(built):
+    Statement.objects.filter(text="Avon challenge").update(text="=1+1 was our target")
+
+    workbook = openpyxl.load_workbook(io.BytesIO(coded_statements_xlsx(cohort=built.cohort)))
+
+    assert workbook.sheetnames == ["Coded statements", "Theme counts"]
+    statements = workbook["Coded statements"]
+    assert [c.value for c in statements[1]] == ["organisation", "section", "statement", "theme", "kind", "group"]
+    cell = next(c for row in statements.iter_rows() for c in row if c.value == "=1+1 was our target")
+    assert cell.data_type == "s"
+    counts = [[c.value for c in row] for row in workbook["Theme counts"].iter_rows(min_row=2)]
+    assert ["Senior focus", "Challenge", "Challenges from the system", 3, 3] in counts
+
+
+# --------------------------------------------------------------------------- download screens
+
+DOWNLOADS = {
+    "report_docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "report_print": "text/html; charset=utf-8",
+    "coded_statements_csv": "text/csv; charset=utf-8",
+    "coded_statements_xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "theme_counts_csv": "text/csv; charset=utf-8",
+}
+
+
+@pytest.mark.parametrize("name", DOWNLOADS)
+def test_downloads_serve_the_programmes_facilitator_privately(built, client, name):
+    client.force_login(built.facilitator)
+
+    response = client.get(reverse(f"programme_admin:{name}", args=[built.cohort.pk]))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == DOWNLOADS[name]
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    if name != "report_print":
+        assert response["Content-Disposition"].startswith('attachment; filename="employment-programme-r-')
+
+
+@pytest.mark.parametrize("name", DOWNLOADS)
+def test_downloads_refuse_another_programmes_facilitator(built, client, name):
+    other = build_report_cohort("Other")
+    client.force_login(other.facilitator)
+    url = reverse(f"programme_admin:{name}", args=[built.cohort.pk])
+
+    page = client.get(url)
+    ajax = client.get(url, headers={"x-requested-with": "XMLHttpRequest"})
+
+    # Wagtail's standard answer to PermissionDenied in the admin (403 for XHR).
+    assert page.status_code == 302
+    assert page.url == reverse("wagtailadmin_home")
+    assert ajax.status_code == 403
+
+
+@pytest.mark.parametrize("name", DOWNLOADS)
+def test_downloads_of_an_unknown_cohort_are_404(built, client, name):
+    client.force_login(built.facilitator)
+
+    assert client.get(reverse(f"programme_admin:{name}", args=[999999])).status_code == 404
+
+
+def test_downloads_send_anonymous_visitors_to_the_login(built, client):
+    response = client.get(reverse("programme_admin:report_docx", args=[built.cohort.pk]))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("wagtailadmin_login"))
+
+
+def test_print_view_is_the_facilitators_copy_with_names(built, client):
+    client.force_login(built.facilitator)
+
+    html = client.get(reverse("programme_admin:report_print", args=[built.cohort.pk])).content.decode()
+
+    assert "Facilitator's copy." in html
+    assert "Reflections on progress from LA 1 – " in html
+    assert "Bexley challenge" in html
+    assert "Not in the public report: no consent to publish." in html
+    assert 'class="site-header"' not in html
