@@ -90,6 +90,12 @@ MISSED = {
     "Durham County Council": {5},
 }
 
+# Portal logins for two participants (staff names are invented).
+PARTICIPANT_LOGINS = [
+    ("kent", "Helen Brooks", "demo-participant-2021"),
+    ("sefton", "Bethan Hughes", "demo-participant-2021"),
+]
+
 FACILITATORS = [
     ("facilitator", "Fran", "Fielding", "demo-facilitator-2021"),
     ("facilitator2", "Sol", "Mensah", "demo-facilitator-2027"),
@@ -130,6 +136,8 @@ def load_programme_demo(*, stdout=None):
         if stdout:
             stdout.write("The 2021 programme is already there.")
         _ensure_second_programme(other)
+        ensure_participant_logins()
+        _load_reports(programme, lead)
         return programme
     cohort = Cohort.objects.create(
         programme=programme, name="2021 cohort",
@@ -184,9 +192,41 @@ def load_programme_demo(*, stdout=None):
         if session.kind == SessionKind.WORKSHOP:
             form_breakout_groups(session=session, group_size=5, mix_by="tag:large UASC cohort", seed=2021)
     _ensure_second_programme(other)
+    ensure_participant_logins()
+    _load_reports(programme, lead)
     if stdout:
         stdout.write(f"Created the 2021 programme: {len(MEMBERS)} councils, {len(sessions)} sessions.")
     return programme
+
+
+def ensure_participant_logins():
+    User = get_user_model()
+    for username, name, password in PARTICIPANT_LOGINS:
+        participant = Participant.objects.filter(name=name).select_related("membership").first()
+        if participant is None:
+            continue
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": name.split()[0], "last_name": name.split()[-1], "email": participant.email},
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        if participant.user_id != user.pk:
+            participant.user = user
+            participant.save(update_fields=["user"])
+
+
+def _load_reports(programme, facilitator):
+    try:
+        from programme.demo_reports import load_demo_reports
+    except ImportError:
+        return
+    cohort = programme.cohorts.filter(name="2021 cohort").first()
+    if cohort is not None:
+        cohort.sharing_enabled = True
+        cohort.save(update_fields=["sharing_enabled"])
+        load_demo_reports(cohort=cohort, user=facilitator)
 
 
 def _ensure_second_programme(facilitator):

@@ -21,6 +21,18 @@ DEMO_ACCOUNTS = [
         "password": "demo-facilitator-2027",
         "where": "http://127.0.0.1:8000/admin/ (sees only the 2027 programme)",
     },
+    {
+        "role": "Participant, Kent (2021 cohort)",
+        "username": "kent",
+        "password": "demo-participant-2021",
+        "where": "http://127.0.0.1:8000/portal/",
+    },
+    {
+        "role": "Participant, Sefton (2021 cohort)",
+        "username": "sefton",
+        "password": "demo-participant-2021",
+        "where": "http://127.0.0.1:8000/portal/",
+    },
 ]
 
 

@@ -42,3 +42,11 @@ def test_loading_the_demo_twice_adds_nothing(demo):
     call_command("load_demo", stdout=open("/dev/null", "w"))
     assert Programme.objects.count() == 2
     assert Cohort.objects.filter(name="2021 cohort").count() == 1
+
+
+def test_demo_participants_can_sign_in_to_the_portal(demo, client):
+    signed_in = client.post("/accounts/login/", {"username": "kent", "password": "demo-participant-2021"})
+    assert signed_in.status_code == 302
+    response = client.get("/portal/")
+    assert response.status_code == 200
+    assert "Kent County Council" in response.content.decode()
