@@ -50,3 +50,18 @@ def test_demo_participants_can_sign_in_to_the_portal(demo, client):
     response = client.get("/portal/")
     assert response.status_code == 200
     assert "Kent County Council" in response.content.decode()
+
+
+def test_demo_has_ten_submitted_plans_and_nine_final_reports(demo):
+    from programme.enums import ReflectionKind, SubmissionStatus
+    from programme.models import OnePagePlan, Reflection
+
+    plans = OnePagePlan.objects.filter(membership__cohort=demo)
+    assert plans.filter(status=SubmissionStatus.SUBMITTED).count() == 10
+    assert set(plans.values_list("goal_category", flat=True)) >= {"external"}
+    reports = Reflection.objects.filter(membership__cohort=demo, kind=ReflectionKind.FINAL_REPORT)
+    assert reports.filter(status=SubmissionStatus.SUBMITTED).count() == 9
+    # Every submitted report has statements in all four sections.
+    for report in reports.filter(status=SubmissionStatus.SUBMITTED):
+        sections = set(report.statements.values_list("section", flat=True))
+        assert len(sections) == 4, report.membership.organisation.name
