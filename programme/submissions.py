@@ -78,6 +78,13 @@ def final_report_for(membership):
     return report
 
 
+def feedback_for(membership):
+    """The organisation's feedback on the programme (one per organisation,
+    like the one-page report)."""
+    feedback, _ = Reflection.objects.get_or_create(membership=membership, kind=ReflectionKind.FEEDBACK)
+    return feedback
+
+
 def deadline_for(submission, now=None):
     cohort = submission.membership.cohort
     due = cohort.plan_deadline if isinstance(submission, OnePagePlan) else (

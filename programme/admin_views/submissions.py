@@ -73,6 +73,7 @@ class OrganisationRow:
     membership: Membership
     plan: SubmissionCell
     report: SubmissionCell
+    feedback: SubmissionCell = field(default_factory=SubmissionCell)
     check_ins: list = field(default_factory=list)
 
     @property
@@ -123,8 +124,9 @@ def _plan_of(membership):
 
 
 def submission_rows(*, cohort):
-    """A row per accepted organisation: its plan, its one-page report and its
-    check-ins. Two queries, however many organisations."""
+    """A row per accepted organisation: its plan, its one-page report, its
+    feedback on the programme and its check-ins. Two queries, however many
+    organisations."""
     memberships = (
         Membership.objects.filter(cohort_id=cohort.pk, status=MembershipStatus.ACCEPTED)
         .select_related("organisation", "plan")
@@ -132,7 +134,7 @@ def submission_rows(*, cohort):
             Prefetch(
                 "reflections",
                 queryset=Reflection.objects.filter(
-                    kind__in=[ReflectionKind.FINAL_REPORT, ReflectionKind.CHECK_IN]
+                    kind__in=[ReflectionKind.FINAL_REPORT, ReflectionKind.CHECK_IN, ReflectionKind.FEEDBACK]
                 ).order_by("created_at", "pk"),
                 to_attr="listed_reflections",
             )
@@ -143,10 +145,12 @@ def submission_rows(*, cohort):
     for membership in memberships:
         plan = _plan_of(membership)
         report = next((r for r in membership.listed_reflections if r.kind == ReflectionKind.FINAL_REPORT), None)
+        feedback = next((r for r in membership.listed_reflections if r.kind == ReflectionKind.FEEDBACK), None)
         rows.append(OrganisationRow(
             membership=membership,
             plan=SubmissionCell(plan, plan_url(plan) if plan else ""),
             report=SubmissionCell(report, reflection_url(report) if report else ""),
+            feedback=SubmissionCell(feedback, reflection_url(feedback) if feedback else ""),
             check_ins=[
                 {"reflection": r, "url": reflection_url(r), "number": n}
                 for n, r in enumerate(
@@ -184,6 +188,7 @@ def submissions(request, cohort_id):
         "rows": rows,
         "plans": progress(rows, noun="plans", pick=lambda row: row.plan),
         "reports": progress(rows, noun="one-page reports", pick=lambda row: row.report),
+        "feedback": progress(rows, noun="feedback forms", pick=lambda row: row.feedback),
         "check_ins_submitted": sum(row.check_ins_submitted for row in rows),
         "overview_url": reverse("programme_admin:cohort_overview", args=[cohort.pk]),
     }

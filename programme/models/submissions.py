@@ -68,7 +68,10 @@ class Reflection(Submission):
         constraints = [
             models.UniqueConstraint(
                 fields=["membership"], condition=models.Q(kind="final_report"), name="one_final_report_per_membership"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["membership"], condition=models.Q(kind="feedback"), name="one_feedback_per_membership"
+            ),
         ]
 
     def __str__(self):

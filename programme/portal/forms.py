@@ -21,7 +21,11 @@ ONE_PER_LINE = "One statement per line."
 BULLET = "• "
 
 REPORT_SECTIONS = [Section.PROGRESS, Section.CHALLENGES, Section.ENABLERS, Section.NEXT]
+# Feedback on the programme itself, asked for at the review session.
+FEEDBACK_SECTIONS = [Section.VALUABLE, Section.EVEN_BETTER]
 SECTION_HINTS = {
+    Section.VALUABLE: "What helped you most: sessions, case studies, 1-1s, the plan, other people?",
+    Section.EVEN_BETTER: "If the programme ran again, what would make it even better?",
     Section.PROGRESS: "What has changed? What have you set up, agreed or achieved? Numbers help.",
     Section.CHALLENGES: "What got in the way, and how did you get round it?",
     Section.ENABLERS: "Who or what helped you make progress?",
@@ -224,8 +228,12 @@ class PlanForm(VersionMixin):
 
 
 class ReflectionForm(VersionMixin):
-    def __init__(self, *args, session_choices=None, **kwargs):
+    """Sections of statements: the four of a check-in or one-page report, or
+    the two of feedback on the programme (`sections=FEEDBACK_SECTIONS`)."""
+
+    def __init__(self, *args, session_choices=None, sections=REPORT_SECTIONS, **kwargs):
         super().__init__(*args, **kwargs)
+        self.report_sections = list(sections)
         version = self.fields.pop("version")
         if session_choices is not None:
             self.fields["session"] = CohortSessionField(
@@ -233,12 +241,12 @@ class ReflectionForm(VersionMixin):
                 empty_label="None in particular",
                 help_text="Your facilitator reads check-ins before the session.",
             )
-        for section in REPORT_SECTIONS:
+        for section in self.report_sections:
             self.fields[section.value] = StatementsField(label=section.label, hint=SECTION_HINTS[section])
         self.fields["version"] = version
 
     @staticmethod
-    def initial_for(reflection, texts):
+    def initial_for(reflection, texts, sections=REPORT_SECTIONS):
         """`texts` is statements_as_text(reflection). Each statement starts
         with a bullet, so that a long one wrapping over several lines of the
         box still reads as one; parse_statements drops the bullets again."""
@@ -246,17 +254,17 @@ class ReflectionForm(VersionMixin):
             section.value: "\n".join(
                 f"{BULLET}{editable_text(line)}" for line in texts.get(section.value, "").splitlines()
             )
-            for section in REPORT_SECTIONS
+            for section in sections
         }
         initial["version"] = reflection.version
         initial["session"] = reflection.session_id
         return initial
 
     def section_fields(self):
-        return [self[section.value] for section in REPORT_SECTIONS]
+        return [self[section.value] for section in self.report_sections]
 
     def sections(self):
-        return {section.value: self.cleaned_data[section.value] for section in REPORT_SECTIONS}
+        return {section.value: self.cleaned_data[section.value] for section in self.report_sections}
 
 
 # ---------------------------------------------------------------------------

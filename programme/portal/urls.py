@@ -20,6 +20,7 @@ urlpatterns = [
     path("check-ins/new/", views_reflections.reflection_new, name="reflection_new"),
     path("check-ins/<int:pk>/", views_reflections.reflection, name="reflection"),
     path("report/", views_reflections.report, name="report"),
+    path("feedback/", views_reflections.feedback, name="feedback"),
     path("actions/", views_actions.actions, name="actions"),
     path("actions/<int:pk>/", views_actions.action, name="action"),
     path("peers/", views_peers.peers, name="peers"),

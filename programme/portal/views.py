@@ -175,7 +175,19 @@ def what_to_write(membership, *, plan, reflections, next_session):
                                  check_in.session.starts_at if check_in.session else None, status_label(check_in)))
     items.append(ToWrite("One-page report", reverse("portal:report"), cohort.report_deadline, status_label(report),
                          note=report.return_comment if report and report.status == SubmissionStatus.RETURNED else ""))
+    feedback = next((r for r in reflections if r.kind == ReflectionKind.FEEDBACK), None)
+    if feedback_is_due(next_session, feedback):
+        items.append(ToWrite("Feedback on the programme", reverse("portal:feedback"), None, status_label(feedback),
+                             note=feedback.return_comment if feedback and feedback.status == SubmissionStatus.RETURNED else ""))
     return items
+
+
+def feedback_is_due(next_session, feedback):
+    """Feedback is asked for at the review session: list it once the review
+    is the next session, once every session has ended, or once someone has
+    started it."""
+    started = feedback is not None and status_label(feedback)[1] != "not-started"
+    return started or next_session is None or next_session.kind == SessionKind.REVIEW
 
 
 def split_sessions(sessions, now):

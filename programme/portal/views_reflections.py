@@ -7,7 +7,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from programme.enums import ReflectionKind, SubmissionStatus
 from programme.models import OnePagePlan, Reflection
-from programme.portal.forms import REPORT_SECTIONS, ReflectionForm, cohort_sessions
+from programme.portal.forms import (
+    FEEDBACK_SECTIONS,
+    REPORT_SECTIONS,
+    ReflectionForm,
+    cohort_sessions,
+)
 from programme.portal.views import (
     format_deadline,
     participant_view,
@@ -19,6 +24,7 @@ from programme.submissions import (
     EditConflict,
     SubmissionRefused,
     deadline_for,
+    feedback_for,
     final_report_for,
     parse_statements,
     save_reflection,
@@ -27,13 +33,13 @@ from programme.submissions import (
 )
 
 
-def sections_of(reflection):
+def sections_of(reflection, sections=REPORT_SECTIONS):
     """The reflection's statements, section by section, for reading."""
     statements = list(reflection.statements.all())
     return [
         {"section": section, "name": section.value,
          "statements": [s for s in statements if s.section == section.value]}
-        for section in REPORT_SECTIONS
+        for section in sections
     ]
 
 
@@ -50,10 +56,13 @@ def section_rows(form, saved_sections):
     return rows
 
 
-def reflection_page(request, membership, *, reflection, template, noun, extra=None, session_choices=None):
-    """Show and write one reflection (a check-in or the one-page report)."""
+def reflection_page(request, membership, *, reflection, template, noun, extra=None, session_choices=None,
+                    sections=REPORT_SECTIONS):
+    """Show and write one reflection (a check-in, the one-page report or feedback)."""
     reflection.membership = membership
-    form_kwargs = {"session_choices": session_choices} if session_choices is not None else {}
+    form_kwargs = {"sections": sections}
+    if session_choices is not None:
+        form_kwargs["session_choices"] = session_choices
     outcome = None
     if request.method == "POST":
         if not reflection.is_editable:
@@ -80,7 +89,7 @@ def reflection_page(request, membership, *, reflection, template, noun, extra=No
             form = outcome.form
         reflection.membership = membership
     else:
-        initial = ReflectionForm.initial_for(reflection, statements_as_text(reflection))
+        initial = ReflectionForm.initial_for(reflection, statements_as_text(reflection), sections)
         form = ReflectionForm(initial=initial, **form_kwargs)
     conflict = outcome.conflict if outcome else None
     deadline = deadline_for(reflection)
@@ -88,8 +97,8 @@ def reflection_page(request, membership, *, reflection, template, noun, extra=No
         "membership": membership,
         "reflection": reflection,
         "form": form,
-        "rows": section_rows(form, sections_of(conflict)) if conflict else section_rows(form, []),
-        "sections": sections_of(reflection),
+        "rows": section_rows(form, sections_of(conflict, sections)) if conflict else section_rows(form, []),
+        "sections": sections_of(reflection, sections),
         "conflict": conflict,
         "draft_saved": bool(outcome and outcome.draft_saved),
         "read_only": not reflection.is_editable,
@@ -115,17 +124,30 @@ def report(request, membership):
 
 
 @participant_view
+@require_http_methods(["GET", "HEAD", "POST"])
+def feedback(request, membership):
+    """Feedback on the programme itself: what was valuable, what would be even
+    better. Facilitators code it into feedback themes for the report."""
+    return reflection_page(
+        request, membership, reflection=feedback_for(membership), template="portal/feedback.html",
+        noun="feedback", sections=FEEDBACK_SECTIONS,
+    )
+
+
+@participant_view
 @require_safe
 def reflections(request, membership):
     check_ins = list(
         Reflection.objects.filter(membership=membership, kind=ReflectionKind.CHECK_IN)
         .select_related("session", "updated_by").order_by("-created_at")
     )
-    report = Reflection.objects.filter(membership=membership, kind=ReflectionKind.FINAL_REPORT).first()
+    ends = {r.kind: r for r in Reflection.objects.filter(
+        membership=membership, kind__in=[ReflectionKind.FINAL_REPORT, ReflectionKind.FEEDBACK])}
     return render(request, "portal/reflections.html", {
         "membership": membership,
         "check_ins": [(check_in, status_label(check_in)) for check_in in check_ins],
-        "report_status": status_label(report),
+        "report_status": status_label(ends.get(ReflectionKind.FINAL_REPORT)),
+        "feedback_status": status_label(ends.get(ReflectionKind.FEEDBACK)),
     })
 
 

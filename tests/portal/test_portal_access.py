@@ -29,6 +29,7 @@ def every_url(world, objects):
         (reverse("portal:reflection_new"), "get"),
         (reverse("portal:reflection", args=[objects["check_in"].pk]), "get"),
         (reverse("portal:report"), "get"),
+        (reverse("portal:feedback"), "get"),
         (reverse("portal:actions"), "get"),
         (reverse("portal:action", args=[objects["action"].pk]), "get"),
         (reverse("portal:peers"), "get"),
