@@ -218,15 +218,18 @@ def ensure_participant_logins():
 
 
 def _load_reports(programme, facilitator):
-    try:
-        from programme.demo_reports import load_demo_reports
-    except ImportError:
-        return
+    """The 2021 cohort's plans, reports, feedback, codings and report page."""
+    from programme.demo_learning import ensure_report_pages, load_demo_learning
+    from programme.demo_reports import load_demo_reports
+
     cohort = programme.cohorts.filter(name="2021 cohort").first()
-    if cohort is not None:
-        cohort.sharing_enabled = True
-        cohort.save(update_fields=["sharing_enabled"])
-        load_demo_reports(cohort=cohort, user=facilitator)
+    if cohort is None:
+        return
+    cohort.sharing_enabled = True
+    cohort.save(update_fields=["sharing_enabled"])
+    load_demo_reports(cohort=cohort, user=facilitator)
+    load_demo_learning(cohort=cohort, user=facilitator)
+    ensure_report_pages(cohort=cohort)
 
 
 def _ensure_second_programme(facilitator):

@@ -131,11 +131,11 @@ NUMBER_WORDS = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Ei
 
 # Chart geometry (SVG user units; the SVG scales to its container).
 CHART_WIDTH = 640
-CHART_LABEL_WIDTH = 250
-CHART_BAR_SPACE = 300
+CHART_LABEL_WIDTH = 300
+CHART_BAR_SPACE = 260
 CHART_ROW_HEIGHT = 28
 CHART_BAR_HEIGHT = 18
-CHART_LABEL_CHARS = 38
+CHART_LABEL_CHARS = 40
 
 
 # --------------------------------------------------------------------------- data
@@ -523,7 +523,11 @@ def _theme_items(rows, examples, *, public, threshold, example_label):
                 statements=statements,
                 organisations_display=organisations_display,
                 statements_display=statements_display,
-                examples=[example_label(statement) for statement in examples.get(row["theme_id"], [])],
+                # Below the threshold an example would give the count away ("fewer
+                # than 3", then one quote): the public report shows none.
+                examples=[] if organisations is None else [
+                    example_label(statement) for statement in examples.get(row["theme_id"], [])
+                ],
             )
         )
     return items

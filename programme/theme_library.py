@@ -35,6 +35,7 @@ STARTER_THEMES = [
     (F, "What was valuable", "The one-page plan and regular meetings", "A plan gave focus; regular sessions kept work on track."),
     (F, "What was valuable", "Young people's voices", "Hearing directly from young people with care experience."),
     (F, "What would be even better", "More 1-1 conversations", "Focused conversations between group sessions."),
+    (F, "What would be even better", "More young people's voices", "More chances to hear what worked for young people."),
     (F, "What would be even better", "Even breakout groups", "Groups of even size, adjusted on the day."),
     (F, "What would be even better", "Mixing breakout groups differently", "For example by the size of an authority's UASC cohort."),
 ]

@@ -65,3 +65,36 @@ def test_demo_has_ten_submitted_plans_and_nine_final_reports(demo):
     for report in reports.filter(status=SubmissionStatus.SUBMITTED):
         sections = set(report.statements.values_list("section", flat=True))
         assert len(sections) == 4, report.membership.organisation.name
+
+
+def test_demo_report_page_is_published_and_reads_like_the_2021_report(demo, client):
+    from programme.enums import ReflectionKind, SubmissionStatus
+    from programme.models import CodedStatement, Reflection
+    from resources.models import ProgrammeReportPage
+
+    page = ProgrammeReportPage.objects.live().get(cohort=demo)
+    feedback = Reflection.objects.filter(membership__cohort=demo, kind=ReflectionKind.FEEDBACK,
+                                         status=SubmissionStatus.SUBMITTED)
+    assert feedback.count() == 8
+    assert CodedStatement.objects.filter(statement__reflection__membership__cohort=demo).count() > 40
+    shown = client.get(page.url).content.decode()
+    assert "Reflections on progress from LA 1" in shown and "Reflections on progress from LA 9" in shown
+    assert "Covid restrictions" in shown and "Senior manager support" in shown
+    assert "Sharing in a safe space" in shown  # feedback on the programme
+    assert "9 of 10" in shown  # final reports provided
+
+
+def test_demo_coding_never_overwrites_a_facilitators_codes(demo):
+    from django.contrib.auth import get_user_model
+
+    from programme.coding import set_codes
+    from programme.models import CodedStatement, LearningTheme
+
+    coded = CodedStatement.objects.filter(statement__reflection__membership__cohort=demo)
+    statement = coded.first().statement
+    chosen = LearningTheme.objects.get(slug="funding")
+    set_codes(cohort=demo, codes={statement.pk: {chosen.pk}}, user=get_user_model().objects.get(username="facilitator"))
+    before = coded.count()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert list(CodedStatement.objects.filter(statement=statement).values_list("theme__slug", flat=True)) == ["funding"]
+    assert coded.count() == before

@@ -424,7 +424,11 @@ def test_report_threshold_can_be_given(built):
     report = build_report(cohort=built.cohort, public=True, threshold=4)
 
     assert report.threshold == 4
-    assert _theme_item(report, "Senior focus").organisations_display == "fewer than 4"
+    senior = _theme_item(report, "Senior focus")
+    assert senior.organisations_display == "fewer than 4"
+    # Quotes from consenting organisations would give the hidden count away.
+    assert senior.examples == []
+    assert _theme_item(build_report(cohort=built.cohort, public=False, threshold=4), "Senior focus").examples
 
 
 def test_report_learning_is_grouped_by_kind_and_group(built):

@@ -18,8 +18,10 @@ class Command(BaseCommand):
             ensure_demo_accounts()
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
         self.stdout.write("Demo logins (development only):")
+        role_width = max(len(account["role"]) for account in DEMO_ACCOUNTS)
+        name_width = max(len(account["username"]) for account in DEMO_ACCOUNTS)
         for account in DEMO_ACCOUNTS:
             self.stdout.write(
-                f"  {account['role']:<28} {account['username']:<22} password: {account['password']}"
-                f"   {account['where']}"
+                f"  {account['role']:<{role_width}}  {account['username']:<{name_width}}  "
+                f"password: {account['password']:<22} {account['where']}"
             )
