@@ -3,8 +3,7 @@
 Counts only what organisations submitted (drafts and returned work are not
 learning yet). "Organisations" counts distinct member organisations behind a
 theme; "statements" counts coded statements."""
-from django.db.models import Count, F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, OuterRef, Q, Subquery
 
 from programme.enums import ReflectionKind, SubmissionStatus
 from programme.models import CodedStatement, LearningTheme, OnePagePlan, Statement
@@ -46,19 +45,28 @@ def theme_counts(*, statements):
 
 
 def theme_examples(*, statements, theme_ids, per_theme=EXAMPLES_PER_THEME):
-    """Up to `per_theme` example statements for each theme: one query, the
-    database numbering each theme's statements with a window function."""
-    ranked = (
-        CodedStatement.objects.filter(statement__in=statements, theme_id__in=theme_ids)
-        .annotate(rank=Window(RowNumber(), partition_by=[F("theme_id")], order_by=F("statement_id").asc()))
-        .filter(rank__lte=per_theme)
-        .select_related("statement__reflection__membership")
-        .order_by("theme_id", "rank")
+    """Up to `per_theme` example statements for each theme (its earliest
+    statements), in two queries. The first asks, for each theme, for its
+    first, second… statement id: each is a correlated subquery that walks the
+    (theme, statement) index and stops at the first match, so its cost does
+    not grow with the number of codings, as numbering them all would."""
+    if not theme_ids:
+        return {}
+    codings = CodedStatement.objects.filter(theme_id=OuterRef("pk"), statement__in=statements).order_by(
+        "statement_id"
     )
-    examples = {}
-    for coding in ranked:
-        examples.setdefault(coding.theme_id, []).append(coding.statement)
-    return examples
+    picks = (
+        LearningTheme.objects.filter(pk__in=theme_ids)
+        .annotate(**{
+            f"example_{n}": Subquery(codings.values("statement_id")[n:n + 1]) for n in range(per_theme)
+        })
+        .values_list("pk", *[f"example_{n}" for n in range(per_theme)])
+    )
+    wanted = {theme_id: [pk for pk in picked if pk is not None] for theme_id, *picked in picks}
+    found = Statement.objects.select_related("reflection__membership").in_bulk(
+        {pk for ids in wanted.values() for pk in ids}
+    )
+    return {theme_id: [found[pk] for pk in ids if pk in found] for theme_id, ids in wanted.items() if ids}
 
 
 def themes_by_cohort(*, programme):

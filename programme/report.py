@@ -28,7 +28,7 @@ the data holds:
 - **Pages.** Case studies and follow-up resources are linked only when the page
   is live and public.
 
-Queries: a fixed number whatever the size of the cohort: 17 with
+Queries: a fixed number whatever the size of the cohort: 19 with
 `cohort.programme` already loaded (see `tests/programme/test_report.py`).
 """
 
@@ -673,7 +673,7 @@ def build_report(*, cohort, public: bool, threshold: int | None = None) -> Repor
                       goals=[item for _, item in sorted(goals[""], key=lambda pair: pair[0])])
         )
 
-    # Learning themes and feedback (2 queries each).
+    # Learning themes and feedback (3 queries each).
     def example_label(statement):
         membership_id = statement.reflection.membership_id
         return Example(

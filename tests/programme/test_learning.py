@@ -169,7 +169,7 @@ def test_learning_summary_queries_do_not_grow_with_themes(cohort, django_assert_
     for n in range(6):
         code(reflection(one, [f"Statement {n}a", f"Statement {n}b"]), theme(f"Learning: theme {n}"))
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         summary = learning_summary(cohort=cohort)
         assert all(example.reflection.membership.organisation_id for row in summary for example in row["examples"])
 
