@@ -40,6 +40,7 @@ def test_feedback_saved_then_submitted_is_stored_line_by_line(login, world):
     assert feedback.status == SubmissionStatus.SUBMITTED
     shown = client.get(FEEDBACK_URL).content.decode()
     assert "your feedback has been sent" in shown and "<textarea" not in shown
+    assert "What was valuable" in shown and "Sharing ideas in a safe space" in shown
 
 
 def test_empty_feedback_cannot_be_submitted_and_says_why(login, world):
