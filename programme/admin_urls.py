@@ -4,7 +4,7 @@ from importlib import import_module
 
 from django.urls import include, path
 
-SCREENS = ["cohort_overview", "register", "breakouts", "imports", "submissions", "coding", "emails", "themes", "report_downloads"]
+SCREENS = ["cohort_overview", "register", "breakouts", "imports", "submissions", "coding", "emails", "themes", "report_downloads", "programme_learning"]
 
 urlpatterns = []
 for name in SCREENS:

@@ -508,7 +508,7 @@ def _sessions_and_links(cohort):
     return sessions, items, case_studies, links
 
 
-def _theme_items(rows, examples, *, public, threshold, example_label):
+def theme_items(rows, examples, *, public, threshold, example_label):
     items = []
     for row in rows:
         organisations, organisations_display = _masked(row["organisations"], public=public, threshold=threshold)
@@ -533,7 +533,7 @@ def _theme_items(rows, examples, *, public, threshold, example_label):
     return items
 
 
-def _group_themes(items) -> list[ThemeGroup]:
+def group_themes(items) -> list[ThemeGroup]:
     grouped: dict[str, list[ThemeItem]] = defaultdict(list)
     for item in items:
         grouped[item.group].append(item)
@@ -541,7 +541,7 @@ def _group_themes(items) -> list[ThemeGroup]:
     return [ThemeGroup(kind=grouped[group][0].kind, group=group, themes=grouped[group]) for group in order]
 
 
-def _chart(*, chart_id, title, groups) -> ThemeChart | None:
+def theme_chart(*, chart_id, title, groups) -> ThemeChart | None:
     themes = [theme for group in groups for theme in group.themes]
     if not themes:
         return None
@@ -691,7 +691,7 @@ def build_report(*, cohort, public: bool, threshold: int | None = None) -> Repor
         rows = theme_counts(statements=statements)
         example_source = statements.filter(reflection__membership_id__in=shown_ids) if public else statements
         examples = theme_examples(statements=example_source, theme_ids=[row["theme_id"] for row in rows])
-        return _theme_items(rows, examples, public=public, threshold=threshold, example_label=example_label)
+        return theme_items(rows, examples, public=public, threshold=threshold, example_label=example_label)
 
     learning_items = [
         item for item in themes_for([ReflectionKind.FINAL_REPORT, ReflectionKind.CHECK_IN])
@@ -699,19 +699,19 @@ def build_report(*, cohort, public: bool, threshold: int | None = None) -> Repor
     ]
     learning = []
     for kind, heading, anchor in LEARNING_KINDS:
-        groups = _group_themes([item for item in learning_items if item.kind == kind])
+        groups = group_themes([item for item in learning_items if item.kind == kind])
         learning.append(
             ThemeSection(
                 kind=kind, heading=heading, anchor=anchor, groups=groups,
-                chart=_chart(chart_id=f"chart-{anchor}", title=f"{heading}: organisations naming each theme",
+                chart=theme_chart(chart_id=f"chart-{anchor}", title=f"{heading}: organisations naming each theme",
                              groups=groups),
             )
         )
-    feedback_groups = _group_themes(themes_for([ReflectionKind.FEEDBACK], FEEDBACK_SECTIONS))
+    feedback_groups = group_themes(themes_for([ReflectionKind.FEEDBACK], FEEDBACK_SECTIONS))
     feedback = ThemeSection(
         kind=ThemeKind.FEEDBACK, heading="The role of the peer learning programme", anchor="feedback",
         groups=feedback_groups,
-        chart=_chart(chart_id="chart-feedback", title="Feedback on the programme: organisations naming each theme",
+        chart=theme_chart(chart_id="chart-feedback", title="Feedback on the programme: organisations naming each theme",
                      groups=feedback_groups),
     )
 

@@ -41,6 +41,7 @@ def link_buttons(*links):
 
 class ProgrammeAdmin(ScopedModelAdmin):
     model = Programme
+    button_helper_class = link_buttons(("Learning across cohorts", "programme_admin:programme_learning", None))
     menu_icon = "doc-full"
     list_display = ("title", "host", "starts_on", "ends_on", "status")
     list_filter = ("status",)
