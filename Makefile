@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test test-browser bench lint clean
+.PHONY: install run demo test test-browser bench loadtest lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ bench: install
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.breakouts
 	$(BIN)/python -m bench.themes
+
+# Needs PostgreSQL (LOADTEST_DATABASE_URL); LOADTEST_SECONDS sets the length. See README.
+loadtest: install
+	$(BIN)/python -m bench.loadtest
 
 test-browser: install
 	$(BIN)/python -m pytest -q -m browser tests/browser

@@ -36,11 +36,12 @@ def bench_env(**extra):
     return env
 
 
-def configure_django():
-    """Set up Django in this process against the bench database and cache."""
+def configure_django(**extra):
+    """Set up Django in this process against the bench database and cache
+    (`extra` overrides the environment, as it does for bench_env)."""
     VAR.mkdir(parents=True, exist_ok=True)
     PAGE_CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ.update(bench_env())
+    os.environ.update(bench_env(**extra))
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
     import django
