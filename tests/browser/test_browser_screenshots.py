@@ -56,3 +56,46 @@ def test_screenshots_of_the_main_public_pages(new_page, demo_site, screenshot_di
     assert sorted(p.name for p in screenshot_dir.glob("*.png")) == sorted(
         f"{name}-{width}.png" for name, _, _ in demo_site for width in (PHONE["width"], DESKTOP["width"])
     )
+
+
+def test_screenshots_of_the_portal_and_the_programme_report(new_page, demo_site, site_url, screenshot_dir):
+    """The demo's participant from Kent, on their portal; and the demo's
+    published programme report, as anyone sees it. Written after the public
+    pages' (this test comes second in the file), as portal-<page>-<width>.png
+    and programme-report-<width>.png."""
+    from django.contrib.auth import get_user_model
+
+    from resources.models import ProgrammeReportPage
+    from tests.browser.conftest import sign_in_browser
+
+    kent = get_user_model().objects.get(username="kent")
+    report = ProgrammeReportPage.objects.live().get()
+    pages = [
+        ("portal-dashboard", "/portal/", True),
+        ("portal-plan", "/portal/plan/", True),
+        ("portal-report", "/portal/report/", True),
+        ("portal-peers", "/portal/peers/", True),
+        ("programme-report", report.url, False),
+    ]
+    too_wide = {}
+    for viewport in (PHONE, DESKTOP):
+        width = viewport["width"]
+        visitor = new_page(viewport=viewport, is_mobile=viewport is PHONE)
+        participant = new_page(viewport=viewport, is_mobile=viewport is PHONE)
+        sign_in_browser(participant, kent, site_url)
+        for name, path, signed_in in pages:
+            page = participant if signed_in else visitor
+            response = page.goto(path)
+            assert response.status == 200, path
+            if signed_in:
+                assert page.url.endswith(path), f"{path} sent the participant to {page.url}"
+            page.screenshot(path=screenshot_dir / f"{name}-{width}.png", full_page=True)
+            if offenders := horizontal_overflow(page):
+                too_wide[f"{name}-{width}"] = offenders
+        for page in (visitor, participant):
+            assert page.errors == []
+            assert page.outside_requests == []
+    assert too_wide == {}, f"pages wider than the screen: {too_wide}"
+    for name, _, _ in pages:
+        for width in (PHONE["width"], DESKTOP["width"]):
+            assert (screenshot_dir / f"{name}-{width}.png").stat().st_size > 10_000

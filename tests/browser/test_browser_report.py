@@ -1,0 +1,179 @@
+"""From coded statements to a published programme report, in a real browser.
+
+A facilitator signs into the Wagtail admin, opens the coding screen of a
+cohort whose four councils have submitted their one-page reports, attaches
+learning themes to their challenges (one statement by keyboard alone), then
+creates the programme report page in Wagtail's page editor, previews it and
+publishes it. A visitor then reads the report: theme counts from the coding,
+reflections labelled "LA 1", "LA 2"…, no organisation named beside anything
+it wrote, and nothing at all from the council that did not consent."""
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import PASSWORD, add_report_pages, reported_cohort
+
+pytestmark = pytest.mark.browser
+
+REPORT_TITLE = "What the 2031 cohort learned"
+# What the facilitator codes: {council: [themes on its "challenge" statement]}.
+CODES = {
+    "Kent": ["Senior manager focus", "Covid restrictions"],
+    "Salford": ["Senior manager focus"],
+    "Barnet": ["Senior manager focus", "Covid restrictions"],  # by keyboard
+}
+
+# Whether the focused checkbox, or the theme label around it, shows the focus.
+CHECKBOX_FOCUS_JS = """() => {
+    const input = document.activeElement;
+    const shows = el => {
+        const style = getComputedStyle(el);
+        return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+            || (style.boxShadow && style.boxShadow !== 'none');
+    };
+    return shows(input) || (input.closest('label') !== null && shows(input.closest('label')));
+}"""
+
+
+def statement_group(page, council):
+    """The fieldset of the council's "challenge" statement on the coding screen."""
+    return page.get_by_role("group", name=re.compile(rf"Themes for “{council} challenge"))
+
+
+def theme_box(group, theme):
+    return group.get_by_role("checkbox", name=re.compile(rf"^{re.escape(theme)}\b"))
+
+
+def test_facilitator_codes_themes_and_publishes_the_report_a_visitor_reads(new_page, site_url, home_page):
+    from programme.models import CodedStatement
+    from resources.models import ProgrammeReportPage
+
+    built = reported_cohort(coded=False)
+    index, _ = add_report_pages(home_page, built.cohort, publish_report=False)
+    page = new_page()
+
+    # Sign in to the admin.
+    page.goto("/admin/")
+    page.get_by_label("Username").fill(built.facilitator.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    # Peer learning → Cohorts → Code themes.
+    sidebar = page.get_by_role("navigation", name="Main menu")
+    sidebar.get_by_role("button", name="Peer learning").click()
+    sidebar.get_by_role("link", name="Cohorts").click()
+    page.get_by_role("link", name="Code themes").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Code themes")
+    expect(page.get_by_text("0 of 16 statements coded")).to_be_visible()
+
+    # Only the challenges.
+    page.get_by_label("Section").select_option(label="Challenges faced")
+    page.get_by_role("button", name="Show statements").click()
+    expect(page.get_by_role("group", name=re.compile("Themes for"))).to_have_count(4)
+
+    # Two councils with the mouse: nothing is coded yet, so no theme is
+    # suggested and every theme is under "All themes".
+    for council in ("Kent", "Salford"):
+        group = statement_group(page, council)
+        group.get_by_text(re.compile(r"^All themes")).click()
+        for theme in CODES[council]:
+            theme_box(group, theme).check()
+
+    # Barnet's by keyboard: its "All themes" opens with Enter, each box is
+    # reached with Tab and ticked with Space, and the focus shows throughout.
+    group = statement_group(page, "Barnet")
+    group.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(group.locator("details")).to_have_attribute("open", "")
+    for theme in CODES["Barnet"]:
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            assert page.evaluate(CHECKBOX_FOCUS_JS), "a theme checkbox has the focus but does not show it"
+            if page.evaluate("() => document.activeElement.closest('label')?.textContent.trim() || ''").startswith(
+                theme
+            ):
+                break
+        else:
+            raise AssertionError(f"Tab never reached {theme}")
+        page.keyboard.press("Space")
+        expect(theme_box(group, theme)).to_be_checked()
+    page.get_by_role("button", name=re.compile("^Save codes")).click()
+    expect(page.get_by_text("Codes saved for 4 statements: 5 added, 0 removed.")).to_be_visible()
+
+    coded = {
+        (item.statement.text.split()[0], item.theme.name)
+        for item in CodedStatement.objects.select_related("statement", "theme")
+    }
+    assert coded == {(council, theme) for council, themes in CODES.items() for theme in themes}
+
+    # The report page, in the page editor: Programme reports → Add child page.
+    page.goto(f"/admin/pages/{index.pk}/")
+    page.get_by_role("link", name="Add child page").click()
+    page.wait_for_url(re.compile(r"/admin/pages/add/resources/programmereportpage/"))
+    page.get_by_role("textbox", name=re.compile(r"^Title")).fill(REPORT_TITLE)
+    page.get_by_role("combobox", name=re.compile(r"^Cohort")).select_option(label=str(built.cohort))
+    page.get_by_role("textbox", name=re.compile(r"^Summary")).fill(
+        "What four councils learned about care leavers' employment.")
+    introduction = page.locator("[data-contentpath='introduction'] [contenteditable='true']")
+    introduction.click()
+    page.keyboard.type("Four councils met five times over the year.")
+    page.get_by_role("textbox", name=re.compile(r"^Summary")).focus()  # the editor saves its text on leaving it
+    expect(page.locator("#id_introduction")).to_have_value(re.compile("Four councils met five times"))
+
+    # Preview: Wagtail's side panel renders the unsaved page in a frame.
+    page.get_by_role("button", name="Toggle preview").click()
+    preview = page.frame_locator("#w-preview-iframe")
+    expect(preview.get_by_role("heading", level=1)).to_have_text(REPORT_TITLE, timeout=15_000)
+    expect(preview.get_by_text("Four councils met five times over the year.")).to_be_visible()
+    expect(preview.get_by_role("heading", name="Reflections on progress from LA 1")).to_be_attached()
+    assert not ProgrammeReportPage.objects.exists()  # a preview saves nothing
+
+    # Publish, from the menu beside "Save draft".
+    page.locator("footer .w-dropdown__toggle").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_role("status")).to_contain_text(f"Page '{REPORT_TITLE}' created and published.")
+    assert page.errors == []  # the preview frame was not refused, for one
+    report = ProgrammeReportPage.objects.get()
+    assert (report.live, report.cohort_id, report.get_parent().pk) == (True, built.cohort.pk, index.pk)
+
+    # A visitor (no login) finds it on the report index.
+    visitor = new_page()
+    visitor.goto(index.url)
+    visitor.get_by_role("link", name=REPORT_TITLE).click()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(REPORT_TITLE)
+    assert urlsplit(visitor.url).path == report.url
+    expect(visitor.get_by_text("Four councils met five times over the year.")).to_be_visible()
+
+    # Theme counts, as coded above (counts are of organisations naming a theme).
+    learning = visitor.locator("#learning")
+    expect(learning.locator("li", has_text="Senior manager focus").first).to_contain_text(
+        "3 organisations, 3 statements")
+    expect(learning.locator("li", has_text="Covid restrictions").first).to_contain_text(
+        "2 organisations, 2 statements")
+
+    # Reflections: one per consenting council, numbered, unnamed.
+    expect(visitor.locator("#reflections h3")).to_have_text([
+        "Reflections on progress from LA 1", "Reflections on progress from LA 2",
+        "Reflections on progress from LA 3",
+    ])
+    reflections = visitor.locator("#reflections").inner_text()
+    for council in ("Kent", "Salford", "Wigan"):
+        assert f"{council} progress: a ring-fenced apprenticeship" in reflections
+
+    # Names appear in the participants list only, never beside what was written.
+    names = [council.membership.organisation.name for council in built.councils.values()]
+    participants = visitor.locator("#background").inner_text()
+    for name in ("Kent County Council", "Salford City Council", "Wigan Council"):
+        assert name in participants
+    for part in ("#goals", "#reflections", "#learning", "#links"):
+        text = visitor.locator(part).inner_text()
+        assert [name for name in names if name in text] == [], part
+    # The council that did not consent: not one of its words.
+    body = visitor.locator("main").inner_text()
+    assert [words for words in ("Barnet goal", "Barnet progress", "Barnet challenge", "Barnet enabler",
+                                "Barnet next step") if words in body] == []
+    assert visitor.errors == []
+    assert visitor.outside_requests == []
