@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from resources import views as resource_views
+from resources.favicon import favicon_ico
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -13,6 +14,7 @@ urlpatterns = [
     path("search/", resource_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", resource_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon_ico, name="favicon_ico"),
     path("calendar/", include("programme.urls")),
     path("portal/", include("programme.portal.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
