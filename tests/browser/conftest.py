@@ -190,8 +190,6 @@ def new_page(browser, site_url):
             url = message.location.get("url", "")
             if message.type != "error":
                 return
-            if url.endswith("/favicon.ico"):
-                return  # the site has no favicon yet: Chromium's automatic request 404s
             if url and not url.startswith(site_url):
                 return  # recorded in page.outside_requests instead
             page.errors.append(f"{message.text} ({url})")
