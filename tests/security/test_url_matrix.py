@@ -1,0 +1,508 @@
+"""One role × URL matrix, built from the URL conf.
+
+Every named URL in the `programme_admin`, `portal` and `calendar` namespaces,
+the auth views under /accounts/ and the public `search`, `sitemap` and
+`robots_txt` is tried by six people: nobody, a participant of organisation A,
+a participant of organisation B (same cohort), the facilitator of programme X,
+the facilitator of programme Y and a superuser. The objects in the URLs belong
+to programme X and organisation A.
+
+`TABLE` says, for each URL name, how to fill its keyword arguments and what
+each person gets. A URL in those namespaces that the table does not describe
+fails `test_every_url_is_described` (and its own matrix test) by name: adding a
+URL means deciding who may open it. POSTs by the people who are refused must
+change nothing: every row of the programme app, the users and the sent mail
+are compared before and after.
+
+Wagtail's own admin and the wagtail-modeladmin screens are covered by
+tests/programme/test_admin_scoping.py; the portal's finer rules (drafts,
+sharing, posted ids) by tests/portal/test_portal_access.py."""
+import io
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from urllib.parse import unquote
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core import mail
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from programme.enums import ReflectionKind, Section, SubmissionStatus, ThemeKind
+from programme.models import Action, LearningTheme, OnePagePlan, Reflection, Statement
+from tests.factories import UserFactory
+from tests.portal.conftest import build_cohort
+
+NAMESPACES = ("programme_admin", "portal", "calendar")
+PUBLIC_NAMES = ("search", "sitemap", "robots_txt")
+ACCOUNTS_PREFIX = "accounts/"
+
+ROLES = ("anonymous", "participant_a", "participant_b", "facilitator_x", "facilitator_y", "superuser")
+
+
+# --------------------------------------------------------------------------- walking the URL conf
+
+
+def walk(resolver, prefix="", namespace=()):
+    """(qualified name, route, keyword argument names) of every named URL."""
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = namespace + ((pattern.namespace,) if pattern.namespace else ())
+            yield from walk(pattern, route, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            kwargs = tuple(getattr(pattern.pattern, "converters", {}))
+            yield ":".join((*namespace, pattern.name)), route, kwargs
+
+
+def urls_in_scope():
+    """{name: (route, kwarg names)} of every URL this matrix must describe."""
+    found = {}
+    for name, route, kwargs in walk(get_resolver()):
+        namespace = name.split(":")[0] if ":" in name else ""
+        if namespace in NAMESPACES or name in PUBLIC_NAMES or (
+            not namespace and route.startswith(ACCOUNTS_PREFIX)
+        ):
+            found[name] = (route, kwargs)
+    return found
+
+
+# --------------------------------------------------------------------------- what a person gets
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a response must be. `location`: where a redirect must go (with
+    {url} standing for the address asked for)."""
+
+    name: str
+    status: int
+    location: str | None = None
+
+    def problem(self, response, url):
+        if response.status_code != self.status:
+            where = f" → {response.get('Location')}" if response.status_code in (301, 302) else ""
+            return f"expected {self.name} ({self.status}), got {response.status_code}{where}"
+        if self.location is not None:
+            expected = self.location.format(url=url)
+            got = response["Location"]
+            if "?next=" in expected:
+                path, _, query = got.partition("?")
+                got = f"{path}?{unquote(query)}"
+            if got != expected:
+                return f"expected a redirect to {expected}, got one to {got}"
+        return None
+
+
+OK = Answer("200 OK", 200)
+ADMIN_LOGIN = Answer("redirect to the Wagtail admin login", 302, "/admin/login/?next={url}")
+PORTAL_LOGIN = Answer("redirect to the portal login", 302, "/accounts/login/?next={url}")
+# Wagtail turns a PermissionDenied raised inside an admin view into a redirect
+# to the admin dashboard with a "permission denied" message.
+ADMIN_DENIED = Answer("Wagtail's permission-denied redirect to the dashboard", 302, "/admin/")
+FORBIDDEN = Answer("403 Forbidden", 403)
+NOT_FOUND = Answer("404 Not Found", 404)
+NOT_ALLOWED = Answer("405 Method Not Allowed", 405)
+# Refusals that show nothing of the object and change nothing.
+REFUSALS = {ADMIN_LOGIN, PORTAL_LOGIN, ADMIN_DENIED, FORBIDDEN, NOT_FOUND, NOT_ALLOWED}
+
+
+def redirect_to(location, name=None):
+    return Answer(name or f"redirect to {location}", 302, location)
+
+
+# A valid reset link: a redirect to the set-password form (see expected_answer).
+SET_PASSWORD = Answer("redirect to the set-password form", 302)
+
+
+def everyone(answer):
+    return dict.fromkeys(ROLES, answer)
+
+
+# The usual rows.
+ADMIN_SCREEN = {  # a facilitator's screen about one of programme X's objects
+    "anonymous": ADMIN_LOGIN, "participant_a": ADMIN_LOGIN, "participant_b": ADMIN_LOGIN,
+    "facilitator_x": OK, "facilitator_y": ADMIN_DENIED, "superuser": OK,
+}
+PORTAL_PAGE = {  # a portal page of the person's own organisation
+    "anonymous": PORTAL_LOGIN, "participant_a": OK, "participant_b": OK,
+    # Facilitators and staff have no organisation: the portal explains itself.
+    "facilitator_x": FORBIDDEN, "facilitator_y": FORBIDDEN, "superuser": FORBIDDEN,
+}
+PORTAL_A_OBJECT = {**PORTAL_PAGE, "participant_b": NOT_FOUND}  # organisation A's own object
+PORTAL_REFUSED = {role: answer for role, answer in PORTAL_PAGE.items() if answer in REFUSALS}
+LOGIN_REQUIRED = {role: (PORTAL_LOGIN if role == "anonymous" else OK) for role in ROLES}
+
+
+@dataclass
+class Row:
+    """How to fill a URL's kwargs (kwarg → key of `objects`, see `build`),
+    what a GET gets for each role, and which roles a POST must refuse (with
+    the data that would change something if it were accepted)."""
+
+    kwargs: dict = field(default_factory=dict)
+    get: dict = field(default_factory=dict)
+    post: dict = field(default_factory=dict)
+    post_data: object = None  # objects → dict (or (dict, files))
+    query: str = ""
+
+
+def _return_comment(objects):
+    return {"comment": "Returned by someone who may not."}
+
+
+def _coding_data(objects):
+    statement = objects.final_report_statement
+    return {"statement": [statement.pk], f"codes-{statement.pk}": [objects.theme.pk]}
+
+
+def _register_data(objects):
+    return {f"participant_{person.pk}": "attended" for person in objects.x.cohort_participants}
+
+
+def _roster_upload(objects):
+    csv = (
+        "organisation,participant_name,email,role,phone,la_type,region,membership_status,breakout_tags\n"
+        "Intruder Borough Council,Ivy Intruder,ivy@intruder.example.org,HR,,unitary,london,accepted,\n"
+    )
+    upload = io.BytesIO(csv.encode())
+    upload.name = "roster.csv"
+    return {"file": upload, "create_organisations": "on"}
+
+
+def _roster_confirm(objects):
+    return {"payload": objects.import_payload}
+
+
+def _report_post(objects):
+    return {
+        "progress": "Someone else's words", "challenges": "c", "enablers": "e", "next": "n",
+        "version": "1", "action": "submit",
+    }
+
+
+TABLE = {
+    # ---- the facilitator's screens
+    "programme_admin:cohort_overview": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
+    "programme_admin:submissions": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
+    "programme_admin:plan_detail": Row(
+        kwargs={"plan_id": "plan"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, post_data=_return_comment,
+    ),
+    "programme_admin:reflection_detail": Row(
+        kwargs={"reflection_id": "final_report"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, post_data=_return_comment,
+    ),
+    "programme_admin:coding": Row(
+        kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, post_data=_coding_data,
+    ),
+    "programme_admin:register": Row(
+        kwargs={"session_id": "past_session"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, post_data=_register_data,
+    ),
+    "programme_admin:breakouts": Row(
+        kwargs={"session_id": "past_session"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
+        post_data=lambda objects: {"action": "generate", "group_size": "2", "keep_organisations_apart": "on"},
+    ),
+    # The import screens answer 403 themselves rather than Wagtail's redirect.
+    "programme_admin:import_roster": Row(
+        kwargs={"cohort_id": "cohort"}, get={**ADMIN_SCREEN, "facilitator_y": FORBIDDEN},
+        post={**{r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, "facilitator_y": FORBIDDEN},
+        post_data=_roster_upload,
+    ),
+    "programme_admin:import_confirm": Row(
+        kwargs={"cohort_id": "cohort"},
+        # POST only: a GET is refused before anything is looked up.
+        get={**ADMIN_SCREEN, "facilitator_x": NOT_ALLOWED, "facilitator_y": NOT_ALLOWED, "superuser": NOT_ALLOWED},
+        # Facilitator Y replays facilitator X's signed preview.
+        post={**{r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, "facilitator_y": FORBIDDEN},
+        post_data=_roster_confirm,
+    ),
+    # The sample CSV is the same for every facilitator.
+    "programme_admin:import_template": Row(get={**ADMIN_SCREEN, "facilitator_y": OK}),
+    "programme_admin:invite": Row(
+        kwargs={"membership_id": "membership_a"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
+        post_data=lambda objects: {"to": "intruder@example.org"},
+    ),
+    "programme_admin:follow_up": Row(
+        kwargs={"session_id": "past_session"},
+        get={**ADMIN_SCREEN, "facilitator_x": NOT_ALLOWED, "facilitator_y": NOT_ALLOWED, "superuser": NOT_ALLOWED},
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, post_data=lambda objects: {},
+    ),
+    # Learning themes are shared by every programme: any facilitator may merge them.
+    "programme_admin:theme_merge": Row(
+        kwargs={"theme_id": "theme"}, get={**ADMIN_SCREEN, "facilitator_y": OK},
+        post={"anonymous": ADMIN_LOGIN, "participant_a": ADMIN_LOGIN, "participant_b": ADMIN_LOGIN},
+        post_data=lambda objects: {"target": objects.other_theme.pk, "confirm": "yes"},
+    ),
+    "programme_admin:programme_learning": Row(kwargs={"programme_id": "programme"}, get=ADMIN_SCREEN),
+    "programme_admin:report_docx": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
+    "programme_admin:report_print": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
+    "programme_admin:coded_statements_csv": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
+    "programme_admin:coded_statements_xlsx": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
+    "programme_admin:theme_counts_csv": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
+    # ---- the participant portal
+    "portal:dashboard": Row(get=PORTAL_PAGE),
+    "portal:sessions": Row(get=PORTAL_PAGE),
+    "portal:plan": Row(
+        get=PORTAL_PAGE, post=PORTAL_REFUSED,
+        post_data=lambda objects: {"goal": "Someone else's goal", "version": "1", "action": "submit"},
+    ),
+    "portal:reflections": Row(get=PORTAL_PAGE),
+    "portal:reflection_new": Row(get=PORTAL_PAGE, post=PORTAL_REFUSED, post_data=_report_post),
+    "portal:reflection": Row(
+        kwargs={"pk": "check_in"}, get=PORTAL_A_OBJECT,
+        post={r: a for r, a in PORTAL_A_OBJECT.items() if a in REFUSALS}, post_data=_report_post,
+    ),
+    "portal:report": Row(get=PORTAL_PAGE, post=PORTAL_REFUSED, post_data=_report_post),
+    "portal:feedback": Row(get=PORTAL_PAGE, post=PORTAL_REFUSED, post_data=_report_post),
+    "portal:actions": Row(
+        get=PORTAL_PAGE, post=PORTAL_REFUSED,
+        post_data=lambda objects: {"description": "Someone else's action", "owner": "Them"},
+    ),
+    "portal:action": Row(
+        kwargs={"pk": "action"}, get=PORTAL_A_OBJECT,
+        post={r: a for r, a in PORTAL_A_OBJECT.items() if a in REFUSALS},
+        post_data=lambda objects: {"note": "Not mine to update", "status": "done"},
+    ),
+    "portal:peers": Row(get=PORTAL_PAGE),
+    # B reads A's submitted work (sharing is on); A asking for itself goes to its own plan.
+    "portal:peer": Row(
+        kwargs={"pk": "membership_a"}, get={**PORTAL_PAGE, "participant_a": redirect_to("/portal/plan/")},
+    ),
+    "portal:calendar_new_address": Row(
+        get={**PORTAL_PAGE, "participant_a": NOT_ALLOWED, "participant_b": NOT_ALLOWED},
+        post=PORTAL_REFUSED, post_data=lambda objects: {},
+    ),
+    # ---- calendars
+    # A session's .ics: its cohort's participants and facilitators; nobody else learns it exists.
+    "calendar:session_event": Row(
+        kwargs={"session_id": "next_session"},
+        get={"anonymous": PORTAL_LOGIN, "participant_a": OK, "participant_b": OK, "facilitator_x": OK,
+             "facilitator_y": NOT_FOUND, "superuser": OK},
+    ),
+    # The private feed's token is the credential (calendar apps cannot log in).
+    "calendar:cohort_feed": Row(kwargs={"token": "calendar_token"}, get=everyone(OK)),
+    # ---- accounts
+    "login": Row(get=everyone(OK)),
+    "logout": Row(get=everyone(NOT_ALLOWED)),  # POST only since Django 5
+    "password_change": Row(
+        get=LOGIN_REQUIRED, post={"anonymous": PORTAL_LOGIN},
+        post_data=lambda objects: {"old_password": "x", "new_password1": "n3w-Passw0rd!x", "new_password2": "n3w-Passw0rd!x"},
+    ),
+    "password_change_done": Row(get=LOGIN_REQUIRED),
+    "password_reset": Row(get=everyone(OK)),
+    "password_reset_done": Row(get=everyone(OK)),
+    # A valid link moves its token out of the address into the session.
+    "password_reset_confirm": Row(kwargs={"uidb64": "reset_uid", "token": "reset_token"}, get=everyone(SET_PASSWORD)),
+    "password_reset_complete": Row(get=everyone(OK)),
+    # ---- public
+    "search": Row(get=everyone(OK), query="?q=employment"),
+    "sitemap": Row(get=everyone(OK)),
+    "robots_txt": Row(get=everyone(OK)),
+}
+
+
+# --------------------------------------------------------------------------- the world
+
+
+def build():
+    """Programme X (organisations A and B) and programme Y, with one of each
+    object A owns, and the six people."""
+    x = build_cohort("X")
+    y = build_cohort("Y")
+    x.cohort.sharing_enabled = True
+    x.cohort.save()
+    x.cohort_participants = [x.a_participant, x.a_participant2, x.b_participant]
+    plan = OnePagePlan.objects.create(
+        membership=x.a, issue="A's issue", goal="A's goal", goal_category="external", success="s",
+        first_actions="f", team="t", status=SubmissionStatus.SUBMITTED, version=2,
+    )
+    final_report = Reflection.objects.create(
+        membership=x.a, kind=ReflectionKind.FINAL_REPORT, status=SubmissionStatus.SUBMITTED, version=2,
+    )
+    statement = Statement.objects.create(reflection=final_report, section=Section.CHALLENGES, position=0,
+                                         text="Covid delayed our employer event")
+    check_in = Reflection.objects.create(membership=x.a, kind=ReflectionKind.CHECK_IN, session=x.next_session)
+    Statement.objects.create(reflection=check_in, section=Section.PROGRESS, position=0, text="A's draft line")
+    action = Action.objects.create(membership=x.a, description="Brief the HR team", owner="Alice",
+                                   created_by=x.a_user)
+    theme = LearningTheme.objects.create(name="Matrix theme", kind=ThemeKind.CHALLENGE, group="Matrix group")
+    other_theme = LearningTheme.objects.create(name="Matrix theme kept", kind=ThemeKind.CHALLENGE,
+                                               group="Matrix group")
+
+    from programme.admin_views.imports import sign_preview
+    from programme.imports import parse_roster
+
+    preview = parse_roster(file=_roster_upload(None)["file"], cohort=x.cohort, create_organisations=True)
+    superuser = UserFactory(username="matrix_root", is_superuser=True, is_staff=True)
+    objects = SimpleNamespace(
+        x=x, y=y, programme=x.programme, cohort=x.cohort, past_session=x.past_session, next_session=x.next_session,
+        membership_a=x.a, plan=plan, final_report=final_report, final_report_statement=statement,
+        check_in=check_in, action=action, theme=theme, other_theme=other_theme,
+        calendar_token=x.a_participant.calendar_token,
+        # For a user none of the six logs in as: logging in would void the token.
+        reset_uid=urlsafe_base64_encode(force_bytes(x.a_user2.pk)),
+        reset_token=default_token_generator.make_token(x.a_user2),
+        import_payload=sign_preview(preview, x.facilitator),
+    )
+    people = {
+        "anonymous": None, "participant_a": x.a_user, "participant_b": x.b_user,
+        "facilitator_x": x.facilitator, "facilitator_y": y.facilitator, "superuser": superuser,
+    }
+    return objects, people
+
+
+def url_for(name, row, objects):
+    """The URL with its kwargs filled from `objects` (a model instance gives its pk)."""
+    _, kwarg_names = urls_in_scope()[name]
+    values = {}
+    for kwarg in kwarg_names:
+        value = getattr(objects, row.kwargs[kwarg])
+        values[kwarg] = getattr(value, "pk", value)
+    return reverse(name, kwargs=values)
+
+
+def expected_answer(answer, objects):
+    if answer is SET_PASSWORD:  # the address holds the user's uid
+        return redirect_to(f"/accounts/reset/{objects.reset_uid}/set-password/", "redirect to the set-password form")
+    return answer
+
+
+# --------------------------------------------------------------------------- "nothing changed"
+
+
+def snapshot():
+    """Every row of the programme app and of the users (all fields but the
+    last login), and the mail sent."""
+    state = {}
+    for model in [*apps.get_app_config("programme").get_models(), get_user_model()]:
+        fields = [f.attname for f in model._meta.concrete_fields if f.attname != "last_login"]
+        state[model._meta.label] = sorted(model.objects.order_by("pk").values_list(*fields), key=repr)
+    state["mail"] = [(m.subject, tuple(m.to)) for m in mail.outbox]
+    return state
+
+
+def differences(before, after):
+    changed = []
+    for label in before:
+        if before[label] != after[label]:
+            added = [row for row in after[label] if row not in before[label]]
+            removed = [row for row in before[label] if row not in after[label]]
+            changed.append(f"{label}: +{added[:3]} -{removed[:3]}")
+    return changed
+
+
+# --------------------------------------------------------------------------- the tests
+
+
+def test_every_url_is_described():
+    """A named URL in these namespaces with no row, or a kwarg its row cannot
+    fill, fails here by name. A row for a URL that no longer exists too."""
+    found = urls_in_scope()
+    problems = []
+    for name, (route, kwargs) in sorted(found.items()):
+        row = TABLE.get(name)
+        if row is None:
+            problems.append(f"{name} (/{route}) is not in the matrix: say who may open it in TABLE")
+            continue
+        for kwarg in kwargs:
+            if kwarg not in row.kwargs:
+                problems.append(f"{name} (/{route}): TABLE cannot fill its kwarg <{kwarg}>")
+        if set(row.get) != set(ROLES):
+            problems.append(f"{name}: TABLE gives no answer for {sorted(set(ROLES) - set(row.get))}")
+    for name in sorted(set(TABLE) - set(found)):
+        problems.append(f"TABLE describes {name}, which is no longer in the URL conf")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_matrix_sees_the_urls_it_is_meant_to():
+    """The walk itself works: a few URLs of each kind are found."""
+    found = urls_in_scope()
+    for name in ("programme_admin:submissions", "portal:plan", "calendar:cohort_feed", "login",
+                 "password_reset_confirm", "search", "sitemap", "robots_txt"):
+        assert name in found, name
+    assert "programme_cohort_modeladmin_index" not in found  # covered by test_admin_scoping
+
+
+def _client_for(user):
+    from django.test import Client
+
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("name", sorted(urls_in_scope()))
+def test_each_role_gets_what_the_table_says(db, home_page, name):
+    row = TABLE.get(name)
+    assert row is not None, f"{name} is not in the matrix: say who may open it in TABLE"
+    objects, people = build()
+    _, kwarg_names = urls_in_scope()[name]
+    missing = [k for k in kwarg_names if k not in row.kwargs]
+    assert not missing, f"{name}: TABLE cannot fill {missing}"
+    url = url_for(name, row, objects)
+    failures = []
+    for role in ROLES:
+        client = _client_for(people[role])
+        answer = expected_answer(row.get[role], objects)
+        problem = answer.problem(client.get(url + row.query), url + row.query)
+        if problem:
+            failures.append(f"GET {url} as {role}: {problem}")
+    for role, answer in row.post.items():
+        assert answer in REFUSALS, f"{name}: POST rows list refused roles only"
+        client = _client_for(people[role])
+        data = row.post_data(objects)
+        before = snapshot()
+        response = client.post(url, data)
+        problem = answer.problem(response, url)
+        if problem:
+            failures.append(f"POST {url} as {role}: {problem}")
+        changed = differences(before, snapshot())
+        if changed:
+            failures.append(f"POST {url} as {role} changed the database: {changed}")
+    assert not failures, f"{name}:\n" + "\n".join(failures)
+
+
+def test_a_wrong_calendar_token_is_not_found(db, client):
+    build()
+    assert client.get(reverse("calendar:cohort_feed", kwargs={"token": "not-a-real-token"})).status_code == 404
+
+
+def test_the_posts_the_matrix_refuses_would_change_something_if_allowed(db, home_page):
+    """The refused POSTs are not empty gestures: the same data, posted by the
+    person it is for, does change the database (so "nothing changed" above
+    means the refusal stopped it)."""
+    objects, people = build()
+    allowed = {  # in this order: coding needs the report still submitted
+        "programme_admin:coding": "facilitator_x",
+        "programme_admin:plan_detail": "facilitator_x",
+        "programme_admin:reflection_detail": "facilitator_x",
+        "programme_admin:register": "facilitator_x",
+        "programme_admin:breakouts": "facilitator_x",
+        "programme_admin:invite": "facilitator_x",
+        "programme_admin:import_confirm": "facilitator_x",
+        "programme_admin:theme_merge": "facilitator_y",
+        "portal:reflection": "participant_a",
+        "portal:action": "participant_a",
+        "portal:plan": "participant_b",  # A's plan is submitted; B's is not started
+        "portal:actions": "participant_a",
+        "portal:calendar_new_address": "participant_a",
+    }
+    unchanged = []
+    for name, role in allowed.items():
+        row = TABLE[name]
+        url = url_for(name, row, objects)
+        before = snapshot()
+        response = _client_for(people[role]).post(url, row.post_data(objects))
+        if not differences(before, snapshot()):
+            unchanged.append(f"{name} as {role}: {response.status_code} and nothing changed")
+    assert not unchanged, "\n".join(unchanged)
+
