@@ -1,6 +1,7 @@
-"""A facilitator's journey through the Wagtail admin, in a real browser: sign
-in, Peer learning → Sessions, schedule a session for their cohort, see it
-listed, open its register."""
+"""A facilitator's journey through the Wagtail admin, in a real browser: set
+up a cohort (create it, import its councils and participants from the CSV
+they keep); sign in, Peer learning → Sessions, schedule a session for their
+cohort, see it listed, take its register."""
 import datetime
 import re
 import zoneinfo
@@ -49,16 +50,70 @@ def facilitated_cohort(home_page):
     return cohort
 
 
-def test_facilitator_schedules_a_session_and_opens_its_register(page, facilitated_cohort):
-    from programme.models import ProgrammeSession
-
-    # Sign in.
+def sign_in_to_admin(page, username="fiona"):
     page.goto("/admin/")
     page.wait_for_url(re.compile(r"/admin/login/"))
-    page.get_by_label("Username").fill("fiona")
+    page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(re.compile(r"/admin/$"))
+
+
+ROSTER = (
+    "Organisation,Participant_name,Email,Role,LA_type,Region\n"
+    "Kent County Council,Priya Shah,priya.shah@kent.example.org,Leaving care manager,county,south-east\n"
+    "Wirral Council,Joe Burns,joe.burns@wirral.example.org,Personal adviser,metropolitan,north-west\n"
+    "Wirral Council,Amy Lee,amy.lee@wirral.example.org,EET coordinator,metropolitan,north-west\n"
+)
+
+
+def test_facilitator_sets_up_a_cohort_and_imports_its_participants(page, facilitated_cohort):
+    from programme.models import Cohort, Participant
+
+    sign_in_to_admin(page)
+    sidebar = page.get_by_role("navigation", name="Main menu")
+    sidebar.get_by_role("button", name="Peer learning").click()
+    sidebar.get_by_role("link", name="Cohorts").click()
+    page.wait_for_url(re.compile(r"/admin/programme/cohort/$"))
+    page.get_by_role("link", name=re.compile(r"Add cohort", re.I)).click()
+    programme_select = page.get_by_role("combobox", name=re.compile(r"^Programme\*?$"))
+    offered = programme_select.locator("option").all_inner_texts()
+    assert "Someone else's programme" not in offered
+    programme_select.select_option(label="Increasing employment opportunities")
+    page.get_by_role("textbox", name=re.compile(r"^Name\*?$")).fill("Cohort 2032")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_url(re.compile(r"/admin/programme/cohort/$"))
+    cohort = Cohort.objects.get(name="Cohort 2032")
+    assert cohort.programme == facilitated_cohort.programme
+
+    # The row's "Import participants" button, then the CSV they already keep.
+    row = page.locator("table.listing tr", has_text="Cohort 2032")
+    row.get_by_role("link", name="Import participants").click()
+    page.wait_for_url(re.compile(rf"/admin/peer-learning/cohorts/{cohort.pk}/import/$"))
+    page.get_by_label("CSV file").set_input_files(
+        files=[{"name": "cohort-2032.csv", "mimeType": "text/csv", "buffer": ROSTER.encode()}]
+    )
+    page.get_by_label("Create missing organisations").check()
+    page.get_by_role("button", name="Check the file").click()
+    # The preview: nothing is saved until the facilitator confirms.
+    import_button = page.get_by_role("button", name="Import 3 participants")
+    expect(import_button).to_be_visible()
+    assert not Participant.objects.filter(membership__cohort=cohort).exists()
+    violations = run_axe(page)
+    assert violations == [], describe_violations(violations, "the import preview")
+    import_button.click()
+    expect(page.get_by_text(re.compile(r"Imported 3 participants"))).to_be_visible()
+    people = set(Participant.objects.filter(membership__cohort=cohort).values_list(
+        "name", "membership__organisation__name"))
+    assert people == {("Priya Shah", "Kent County Council"), ("Joe Burns", "Wirral Council"),
+                      ("Amy Lee", "Wirral Council")}
+    assert page.errors == []
+
+
+def test_facilitator_schedules_a_session_and_opens_its_register(page, facilitated_cohort):
+    from programme.models import ProgrammeSession
+
+    sign_in_to_admin(page)
 
     # Peer learning → Sessions, through the sidebar menu.
     sidebar = page.get_by_role("navigation", name="Main menu")
@@ -105,10 +160,8 @@ def test_facilitator_schedules_a_session_and_opens_its_register(page, facilitate
     assert session.ends_at.astimezone(LONDON).replace(tzinfo=None) == datetime.datetime(2031, 2, 24, 12, 30)
     assert (session.kind, session.number, session.online) == ("workshop", 2, True)
 
-    # Its register, if that screen exists yet.
+    # Its register.
     response = page.goto(f"/admin/peer-learning/sessions/{session.pk}/register/")
-    if response.status == 404:
-        pytest.skip("the register screen (/admin/peer-learning/sessions/<id>/register/) does not exist yet")
     assert response.status == 200
     expect(page.get_by_role("heading", name="Register", exact=False).first).to_be_visible()
     for council, person in [("Kent County Council", "Priya Shah"), ("Salford City Council", "Tom Reid")]:
