@@ -12,6 +12,7 @@ import re
 
 from django.utils.text import slugify
 
+from programme.demo_reports import accepted_memberships
 from programme.enums import MembershipStatus, ReflectionKind, Section, SubmissionStatus
 from programme.submissions import feedback_for, save_reflection, submit
 
@@ -106,16 +107,9 @@ REPORT_PAGE = {
 }
 
 
-def memberships_of(cohort):
-    return list(
-        cohort.memberships.filter(status=MembershipStatus.ACCEPTED)
-        .select_related("organisation").order_by("organisation__name")
-    )
-
-
 def load_demo_feedback(*, cohort, user):
     """Fill and submit feedback for the first len(FEEDBACK) organisations."""
-    for membership, sections in zip(memberships_of(cohort), FEEDBACK, strict=False):
+    for membership, sections in zip(accepted_memberships(cohort), FEEDBACK, strict=False):
         feedback = feedback_for(membership)
         if feedback.status == SubmissionStatus.SUBMITTED:
             continue

@@ -302,6 +302,15 @@ PLAN_KEYS = ["issue", "goal", "goal_category", "success", "first_actions", "team
 SECTION_KEYS = ["progress", "challenges", "enablers", "next"]
 
 
+def accepted_memberships(cohort):
+    """The cohort's accepted memberships in organisation-name order: the order
+    the demo's plans, reports and feedback are paired with."""
+    return list(
+        cohort.memberships.filter(status=MembershipStatus.ACCEPTED)
+        .select_related("organisation").order_by("organisation__name")
+    )
+
+
 def load_demo_reports(*, cohort, user):
     """Fill and submit each accepted membership's plan and final report.
 
@@ -309,11 +318,7 @@ def load_demo_reports(*, cohort, user):
     A plan already submitted is left alone (so this can be run again). The
     last membership's final report is saved but left as a draft, as one of
     the ten authorities did not send a final report."""
-    memberships = list(
-        cohort.memberships.filter(status=MembershipStatus.ACCEPTED)
-        .select_related("organisation")
-        .order_by("organisation__name")
-    )
+    memberships = accepted_memberships(cohort)
     pairs = list(zip(memberships, REPORTS, strict=False))
     for index, (membership, data) in enumerate(pairs):
         plan = plan_for(membership)
