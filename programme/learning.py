@@ -69,19 +69,27 @@ def theme_examples(*, statements, theme_ids, per_theme=EXAMPLES_PER_THEME):
     return {theme_id: [found[pk] for pk in ids if pk in found] for theme_id, ids in wanted.items() if ids}
 
 
+def theme_cohort_rows(*, statements):
+    """For each (theme, cohort) of these statements: the organisations behind
+    the theme in that cohort. One query."""
+    cohort = "statement__reflection__membership__cohort"
+    return [
+        {"theme_id": row["theme_id"], "theme_name": row["theme__name"], "cohort_id": row[f"{cohort}_id"],
+         "cohort_name": row[f"{cohort}__name"], "organisations": row["organisations"]}
+        for row in (
+            CodedStatement.objects.filter(statement__in=statements)
+            .values("theme_id", "theme__name", f"{cohort}_id", f"{cohort}__name")
+            .annotate(organisations=Count("statement__reflection__membership__organisation", distinct=True))
+            .order_by("theme__name", f"{cohort}__name")
+        )
+    ]
+
+
 def themes_by_cohort(*, programme):
-    """Trend across cohorts: for each theme, organisations behind it per cohort."""
-    rows = (
-        CodedStatement.objects.filter(statement__in=submitted_statements(programme=programme))
-        .values("theme_id", "theme__name", "statement__reflection__membership__cohort__name")
-        .annotate(organisations=Count("statement__reflection__membership__organisation", distinct=True))
-        .order_by("theme__name", "statement__reflection__membership__cohort__name")
-    )
+    """Trend across cohorts: for each theme name, organisations behind it per cohort name."""
     trend = {}
-    for row in rows:
-        trend.setdefault(row["theme__name"], {})[row["statement__reflection__membership__cohort__name"]] = row[
-            "organisations"
-        ]
+    for row in theme_cohort_rows(statements=submitted_statements(programme=programme)):
+        trend.setdefault(row["theme_name"], {})[row["cohort_name"]] = row["organisations"]
     return trend
 
 

@@ -24,8 +24,8 @@ from programme.enums import (
     SubmissionStatus,
     ThemeKind,
 )
-from programme.learning import submitted_statements, theme_counts, theme_examples
-from programme.models import CodedStatement, Membership, OnePagePlan, Reflection
+from programme.learning import submitted_statements, theme_cohort_rows, theme_counts, theme_examples
+from programme.models import Membership, OnePagePlan, Reflection
 from programme.report import Example, ThemeSection, group_themes, theme_chart, theme_items
 
 
@@ -144,14 +144,8 @@ def programme_learning(*, programme, now=None) -> ProgrammeLearning:
         return Example(text=statement.text, label=cohort_name, organisation=organisation)
 
     items = theme_items(rows, examples, public=False, threshold=0, example_label=example_label)
-    per_cohort: dict[tuple[int, int], int] = {
-        (row["theme_id"], row["statement__reflection__membership__cohort_id"]): row["organisations"]
-        for row in (
-            CodedStatement.objects.filter(statement__in=statements)
-            .values("theme_id", "statement__reflection__membership__cohort_id")
-            .annotate(organisations=Count("statement__reflection__membership__organisation", distinct=True))
-            .order_by()
-        )
+    per_cohort = {
+        (row["theme_id"], row["cohort_id"]): row["organisations"] for row in theme_cohort_rows(statements=statements)
     }
     trends = [
         ThemeTrend(item=item, by_cohort=[per_cohort.get((row["theme_id"], cohort.pk), 0) for cohort in cohorts])
