@@ -14,7 +14,7 @@ import random
 import statistics
 import time
 
-from programme.breakouts import (
+from programme.sessions.allocator import (
     Person,
     allocate_groups,
     random_groups,

@@ -67,7 +67,7 @@ def statement_text(rng, theme_words):
 
 
 def theme_vocabulary(themes):
-    from programme.theme_suggestions import tokens
+    from programme.learning.suggestions import tokens
 
     return {theme.pk: list(dict.fromkeys(tokens(f"{theme.name} {theme.description}"))) for theme in themes}
 
@@ -165,13 +165,13 @@ def timed(label, function, runs=RUNS):
 def measure_database():
     from django.urls import reverse
 
-    from programme.coding import active_themes, statements_for_coding, suggestions_for
-    from programme.learning import (
+    from programme.learning.aggregation import (
         coding_progress,
         learning_summary,
         submitted_statements,
         theme_counts,
     )
+    from programme.learning.coding import active_themes, statements_for_coding, suggestions_for
     from programme.models import Cohort, Programme
 
     programme = Programme.objects.get(slug="bench-programme")
@@ -211,8 +211,8 @@ def admin_client():
 
 
 def measure_suggestions(rng):
+    from programme.learning.suggestions import suggest_themes
     from programme.models import LearningTheme
-    from programme.theme_suggestions import suggest_themes
 
     themes = list(LearningTheme.objects.filter(retired=False))
     vocabulary = theme_vocabulary(themes)

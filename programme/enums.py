@@ -77,10 +77,32 @@ class EmailKind(models.TextChoices):
     DEADLINE = "deadline", "Deadline reminder"
 
 
+class EmailStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    SENDING = "sending", "Sending"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+
+
 class GoalCategory(models.TextChoices):
     EXTERNAL = "external", "External / employer facing"
     INTERNAL = "internal", "Internal / LA as employer or corporate parent"
     YOUNG_PEOPLE = "young_people", "Young people facing"
+
+
+# What each goal category means, as the plan form explains it and the
+# programme report describes the goals in it.
+GOAL_CATEGORY_DESCRIPTIONS = {
+    GoalCategory.EXTERNAL: "Engaging with businesses and others outside the council.",
+    GoalCategory.INTERNAL: (
+        "Raising the profile of care leavers' employability, or increasing the number of "
+        "opportunities, within the local authority."
+    ),
+    GoalCategory.YOUNG_PEOPLE: (
+        "Reaching or supporting specific groups of young people (for example those in most need, "
+        "or particular school year groups)."
+    ),
+}
 
 
 class SubmissionStatus(models.TextChoices):
@@ -105,6 +127,12 @@ class Section(models.TextChoices):
     # Feedback on the programme itself, given at the review session.
     VALUABLE = "valuable", "What was valuable"
     EVEN_BETTER = "even_better", "What would be even better"
+
+
+# The four sections of a check-in and of the one-page report, in the order the
+# 2021 programme report shows them; and the two of feedback on the programme.
+REPORT_SECTIONS = (Section.PROGRESS, Section.CHALLENGES, Section.ENABLERS, Section.NEXT)
+FEEDBACK_SECTIONS = (Section.VALUABLE, Section.EVEN_BETTER)
 
 
 class RAGStatus(models.TextChoices):

@@ -1,29 +1,32 @@
 """Whole-page cache for anonymous visitors of the public site.
 
 Public pages are the same for every visitor without a session, so they are
-stored in the "pages" cache and served from there. Any change that could alter
-what a public page shows (publishing, unpublishing, moving or deleting a page;
-editing a topic, category, organisation or programme) clears that cache, so a
-visitor never waits longer than one render to see it."""
+stored in the "pages" cache (programme.pages names it) and served from there.
+Whatever could change what a public page shows clears that cache, so a
+visitor never waits longer than one render to see it:
+
+- pages: Wagtail's publish, unpublish and move signals, and a page's deletion;
+- snippets (topics, resource categories): the snippet hooks in
+  resources/wagtail_hooks.py;
+- programme data: the domain function that changes it calls
+  `programme.pages.purge_public_pages()` (bulk writes send no signals), and so
+  do the facilitator's admin forms (programme.admin.scoping)."""
 import hashlib
 
 from django.conf import settings
-from django.core.cache import caches
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from programme.pages import page_cache, purge_public_pages
 
 # Never cache anything personal, or anything the admin or portal serves.
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/accounts/", "/portal/", "/static/", "/media/", "/documents/", "/calendar/")
 
 
-def page_cache():
-    return caches["pages"]
-
-
 def purge_page_cache(**kwargs):
-    page_cache().clear()
+    purge_public_pages()
 
 
 def _cacheable_request(request):
@@ -85,29 +88,7 @@ for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(purge_page_cache, dispatch_uid=f"purge-pages-{signal!r}")
 
 
-PUBLIC_DATA_MODELS = {
-    "resources.Topic",
-    "resources.ResourceCategory",
-    "programme.Organisation",
-    "programme.Programme",
-    # Shown live on programme report pages:
-    "programme.Cohort",
-    "programme.Membership",
-    "programme.ProgrammeSession",
-    "programme.Presentation",
-    "programme.LearningTheme",
-    "programme.CodedStatement",
-}
-
-
-@receiver(post_save, dispatch_uid="purge-pages-on-save")
-def purge_on_public_data_saved(sender, **kwargs):
-    """Snippets and domain rows shown on public pages purge the cache when edited."""
-    if sender._meta.label in PUBLIC_DATA_MODELS:
-        purge_page_cache()
-
-
-@receiver(post_delete, dispatch_uid="purge-pages-on-delete")
-def purge_on_delete(sender, **kwargs):
-    if sender._meta.label in PUBLIC_DATA_MODELS or issubclass(sender, Page):
-        purge_page_cache()
+@receiver(post_delete, dispatch_uid="purge-pages-on-page-delete")
+def purge_on_page_delete(sender, **kwargs):
+    if issubclass(sender, Page):
+        purge_public_pages()

@@ -15,7 +15,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", resource_views.robots_txt, name="robots_txt"),
     path("favicon.ico", favicon_ico, name="favicon_ico"),
-    path("calendar/", include("programme.urls")),
+    path("calendar/", include("programme.sessions.calendar_urls")),
     path("portal/", include("programme.portal.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
 ]

@@ -40,3 +40,10 @@ def _clear_page_cache():
     purge_page_cache()
     yield
     purge_page_cache()
+
+
+@pytest.fixture
+def tasks_queued_only(settings):
+    """Tasks are recorded but not run (django-tasks' dummy backend): for
+    measuring what queueing email costs, apart from delivering it."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}

@@ -1,12 +1,17 @@
 from django.db import models
 
-from programme.enums import EmailKind
+from programme.enums import EmailKind, EmailStatus
 
 
 class SentEmail(models.Model):
-    """What the product emailed, to whom and why. `key` makes each message
-    once-only: a reminder for a session and person is recorded before it is
-    sent, so running the reminder command twice never sends it twice."""
+    """What the product emailed, to whom and why, and whether it has gone.
+
+    `key` makes each message once-only: a message is recorded (queued) under
+    its key before anything is sent, so running a reminder command twice, or
+    two runs at once, never sends it twice. Delivery happens outside the
+    request (programme.notifications.delivery): a message is marked sent only
+    after the mail server took it, so a worker killed mid-send leaves it
+    queued to be tried again, never marked sent and lost."""
 
     programme_path = "cohort__programme"
 
@@ -14,12 +19,19 @@ class SentEmail(models.Model):
     kind = models.CharField(max_length=20, choices=EmailKind.choices)
     key = models.CharField(max_length=200, unique=True)
     to = models.EmailField()
+    reply_to = models.EmailField(blank=True)
     subject = models.CharField(max_length=300)
     body = models.TextField()
-    sent_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=EmailStatus.choices, default=EmailStatus.QUEUED)
+    queued_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True, help_text="When a worker last started sending it.")
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
 
     class Meta:
-        ordering = ["-sent_at"]
+        ordering = ["-queued_at", "-pk"]
+        indexes = [models.Index(fields=["status", "claimed_at"])]
 
     def __str__(self):
         return f"{self.get_kind_display()} to {self.to}"

@@ -3,12 +3,24 @@ work the logged-in person sees and changes."""
 from django.db.models import F
 from django.http import Http404
 
-from programme.submissions import memberships_of
+from programme.enums import MembershipStatus
+from programme.models import Membership
 
 
 class NotAParticipant(Http404):
     """The user has no accepted membership: a facilitator, a member of staff,
     or someone whose organisation has withdrawn."""
+
+
+def memberships_of(user):
+    """The accepted memberships the user takes part in."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(participants__user=user, status=MembershipStatus.ACCEPTED)
+        .select_related("organisation", "cohort__programme")
+        .distinct()
+    )
 
 
 def membership_for(user):

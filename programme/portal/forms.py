@@ -1,5 +1,5 @@
 """The portal's forms. They check what a person typed and turn it into what
-the domain functions in programme.submissions take; they never carry the
+the domain functions in programme.submissions.writing take; they never carry the
 organisation, the cohort or the author (the views take those from the server).
 
 Text areas have no `maxlength` attribute on purpose: a browser would silently
@@ -11,18 +11,23 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
-from programme.enums import GoalCategory, RAGStatus, Section, SessionStatus
+from programme.enums import (
+    GOAL_CATEGORY_DESCRIPTIONS,
+    REPORT_SECTIONS,
+    GoalCategory,
+    RAGStatus,
+    Section,
+    SessionStatus,
+)
 from programme.models import Action, ActionUpdate, OnePagePlan, ProgrammeSession
 from programme.models.submissions import PLAN_FIELD_MAX, STATEMENT_MAX
 from programme.sanitise import sanitise_html
-from programme.submissions import MAX_STATEMENTS_PER_SECTION, parse_statements
+from programme.submissions.content import PLAN_TEXT_FIELDS, plan_field_label
+from programme.submissions.writing import MAX_STATEMENTS_PER_SECTION, parse_statements
 
 ONE_PER_LINE = "One statement per line."
 BULLET = "• "
 
-REPORT_SECTIONS = [Section.PROGRESS, Section.CHALLENGES, Section.ENABLERS, Section.NEXT]
-# Feedback on the programme itself, asked for at the review session.
-FEEDBACK_SECTIONS = [Section.VALUABLE, Section.EVEN_BETTER]
 SECTION_HINTS = {
     Section.VALUABLE: "What helped you most: sessions, case studies, 1-1s, the plan, other people?",
     Section.EVEN_BETTER: "If the programme ran again, what would make it even better?",
@@ -30,17 +35,6 @@ SECTION_HINTS = {
     Section.CHALLENGES: "What got in the way, and how did you get round it?",
     Section.ENABLERS: "Who or what helped you make progress?",
     Section.NEXT: "What will you do next, and with whom?",
-}
-CATEGORY_HINTS = {
-    GoalCategory.EXTERNAL: "Engaging with businesses and others outside the council.",
-    GoalCategory.INTERNAL: (
-        "Raising the profile of care leavers' employability, or increasing opportunities, "
-        "within the local authority."
-    ),
-    GoalCategory.YOUNG_PEOPLE: (
-        "Reaching or supporting specific groups of young people, for example those in most "
-        "need or in particular school years."
-    ),
 }
 PLAN_HINTS = {
     "success": "How you will know you have got there: what will have changed, for whom, how many.",
@@ -181,26 +175,22 @@ class VersionMixin(forms.Form):
 # The one-page plan
 
 
-def _plan_label(name):
-    return str(OnePagePlan._meta.get_field(name).verbose_name).capitalize()
-
-
 def _plan_help(name):
     return PLAN_HINTS.get(name) or str(OnePagePlan._meta.get_field(name).help_text)
 
 
 class PlanForm(VersionMixin):
-    issue = LongText(label=_plan_label("issue"), help_text=_plan_help("issue"), max_length=PLAN_FIELD_MAX)
-    goal = LongText(label=_plan_label("goal"), help_text=_plan_help("goal"), max_length=PLAN_FIELD_MAX, rows=4)
+    issue = LongText(label=plan_field_label("issue"), help_text=_plan_help("issue"), max_length=PLAN_FIELD_MAX)
+    goal = LongText(label=plan_field_label("goal"), help_text=_plan_help("goal"), max_length=PLAN_FIELD_MAX, rows=4)
     goal_category = forms.ChoiceField(
         label="Which category fits your goal best?", choices=GoalCategory.choices, required=False,
         widget=forms.RadioSelect,
     )
-    success = LongText(label=_plan_label("success"), help_text=_plan_help("success"), max_length=PLAN_FIELD_MAX)
+    success = LongText(label=plan_field_label("success"), help_text=_plan_help("success"), max_length=PLAN_FIELD_MAX)
     first_actions = LongText(
-        label=_plan_label("first_actions"), help_text=_plan_help("first_actions"), max_length=PLAN_FIELD_MAX,
+        label=plan_field_label("first_actions"), help_text=_plan_help("first_actions"), max_length=PLAN_FIELD_MAX,
     )
-    team = LongText(label=_plan_label("team"), help_text=_plan_help("team"), max_length=PLAN_FIELD_MAX, rows=3)
+    team = LongText(label=plan_field_label("team"), help_text=_plan_help("team"), max_length=PLAN_FIELD_MAX, rows=3)
 
     field_order = ["issue", "goal", "goal_category", "success", "first_actions", "team", "version"]
 
@@ -213,11 +203,11 @@ class PlanForm(VersionMixin):
 
     @classmethod
     def text_fields(cls):
-        return ["issue", "goal", "success", "first_actions", "team"]
+        return PLAN_TEXT_FIELDS
 
     def category_options(self):
         """The radio buttons, each with the description from the programme report."""
-        return [(radio, CATEGORY_HINTS.get(radio.data["value"], "")) for radio in self["goal_category"]]
+        return [(radio, GOAL_CATEGORY_DESCRIPTIONS.get(radio.data["value"], "")) for radio in self["goal_category"]]
 
     def plan_data(self):
         return {name: self.cleaned_data[name] for name in [*self.text_fields(), "goal_category"]}

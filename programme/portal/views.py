@@ -12,14 +12,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from programme.calendar import feed_url
-from programme.emails import format_clock, format_day, format_session_time
+from programme.dates import format_deadline, format_session_time
 from programme.enums import RAGStatus, ReflectionKind, SessionKind, SessionStatus, SubmissionStatus
 from programme.models import Action, OnePagePlan, Participant, Presentation, Reflection
+from programme.pages import live_resources
 from programme.permissions import is_facilitator
 from programme.portal.access import NotAParticipant, membership_for
-from programme.submissions import EditConflict, SubmissionRefused, submit
-from resources.models import ResourcePage
+from programme.sessions.calendar import feed_url
+from programme.submissions.status import is_started, status_label
+from programme.submissions.writing import EditConflict, SubmissionRefused, submit
 
 NO_STORE = "private, no-store"
 # Actions by due date, those without one last.
@@ -54,15 +55,7 @@ def participant_view(view):
 
 
 # ---------------------------------------------------------------------------
-# Dates, GOV.UK style
-
-
-def format_deadline(moment):
-    """"5pm on Friday 30 April 2021" in UK time."""
-    if moment is None:
-        return ""
-    local = timezone.localtime(moment)
-    return f"{format_clock(local)} on {format_day(local)}"
+# Sessions with their times, GOV.UK style
 
 
 def with_times(sessions):
@@ -126,13 +119,6 @@ def write(request, *, submission, form, save, noun, form_kwargs=None):
     return Outcome(done=True)
 
 
-def status_label(submission):
-    """(label, key) of a plan or reflection's status; "Not started" until first saved."""
-    if submission is None or (submission.version == 1 and submission.status == SubmissionStatus.DRAFT):
-        return "Not started", "not-started"
-    return submission.get_status_display(), submission.status
-
-
 # ---------------------------------------------------------------------------
 # The dashboard
 
@@ -186,8 +172,7 @@ def feedback_is_due(next_session, feedback):
     """Feedback is asked for at the review session: list it once the review
     is the next session, once every session has ended, or once someone has
     started it."""
-    started = feedback is not None and status_label(feedback)[1] != "not-started"
-    return started or next_session is None or next_session.kind == SessionKind.REVIEW
+    return is_started(feedback) or next_session is None or next_session.kind == SessionKind.REVIEW
 
 
 def split_sessions(sessions, now):
@@ -204,7 +189,7 @@ def follow_ups(past_sessions):
     presentations = (
         Presentation.objects.filter(session__in=past_sessions)
         .order_by("session__starts_at", "sort_order", "pk")
-        .prefetch_related(Prefetch("follow_up_resources", queryset=ResourcePage.objects.live().order_by("title")))
+        .prefetch_related(Prefetch("follow_up_resources", queryset=live_resources().order_by("title")))
     )
     by_session = {}
     for presentation in presentations:
@@ -254,7 +239,7 @@ def sessions(request, membership):
     all_sessions = with_times(list(membership.cohort.sessions.order_by("starts_at", "pk").prefetch_related(
         Prefetch("presentations", queryset=Presentation.objects.select_related("organisation").order_by(
             "sort_order", "pk").prefetch_related(
-            Prefetch("follow_up_resources", queryset=ResourcePage.objects.live().order_by("title")))),
+            Prefetch("follow_up_resources", queryset=live_resources().order_by("title")))),
     )))
     next_session, _ = split_sessions(all_sessions, now)
     return render(request, "portal/sessions.html", {

@@ -4,10 +4,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from programme.dates import format_deadline
 from programme.enums import SubmissionStatus
 from programme.portal.forms import PlanForm, editable_text
-from programme.portal.views import format_deadline, participant_view, status_label, write
-from programme.submissions import PLAN_FIELDS, deadline_for, plan_for, save_plan
+from programme.portal.views import participant_view, write
+from programme.submissions.content import PLAN_FIELDS
+from programme.submissions.status import status_label
+from programme.submissions.writing import deadline_for, plan_for, save_plan
 
 
 def plan_rows(form, plan, *, conflict=False):

@@ -5,22 +5,14 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from programme.enums import ReflectionKind, SubmissionStatus
+from programme.dates import format_deadline
+from programme.enums import FEEDBACK_SECTIONS, REPORT_SECTIONS, ReflectionKind, SubmissionStatus
 from programme.models import OnePagePlan, Reflection
-from programme.portal.forms import (
-    FEEDBACK_SECTIONS,
-    REPORT_SECTIONS,
-    ReflectionForm,
-    cohort_sessions,
-)
-from programme.portal.views import (
-    format_deadline,
-    participant_view,
-    status_label,
-    with_times,
-    write,
-)
-from programme.submissions import (
+from programme.portal.forms import ReflectionForm, cohort_sessions
+from programme.portal.views import participant_view, with_times, write
+from programme.submissions.content import statements_as_text
+from programme.submissions.status import status_label
+from programme.submissions.writing import (
     EditConflict,
     SubmissionRefused,
     deadline_for,
@@ -28,14 +20,13 @@ from programme.submissions import (
     final_report_for,
     parse_statements,
     save_reflection,
-    statements_as_text,
     submit,
 )
 
 
 def sections_of(reflection, sections=REPORT_SECTIONS):
     """The reflection's statements, section by section, for reading."""
-    statements = list(reflection.statements.all())
+    statements = list(reflection.statements.all()) if reflection.pk else []
     return [
         {"section": section, "name": section.value,
          "statements": [s for s in statements if s.section == section.value]}

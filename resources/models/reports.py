@@ -52,7 +52,7 @@ class ProgrammeReportPageForm(WagtailAdminPageForm):
 
 
 class ProgrammeReportPage(Page):
-    """The published report of one cohort (seed 000)."""
+    """The published report of one cohort (the 2021 programme report)."""
 
     cohort = models.ForeignKey(
         "programme.Cohort", on_delete=models.PROTECT, related_name="report_pages",
@@ -109,7 +109,7 @@ class ProgrammeReportPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from programme.models import Cohort
-        from programme.report import build_report
+        from programme.reporting.build import build_report
 
         from .case_studies import parent_link
 

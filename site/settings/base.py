@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -123,19 +125,41 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Public pages are cached for anonymous visitors in their own cache, which is
-# cleared whenever a page is published, unpublished, moved or deleted. A file
-# cache is shared by every gunicorn worker on the machine, so a purge reaches all.
+# Public pages are cached for anonymous visitors in their own cache ("pages"),
+# cleared whenever what a public page shows changes (programme/pages.py). On
+# one machine a file cache is shared by every gunicorn worker, so a purge
+# reaches all of them. Several app servers share one Redis instead: with
+# REDIS_URL set, the page cache and every other cache live there, so a page
+# published through one server is fresh on all of them.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
-        "TIMEOUT": PAGE_CACHE_SECONDS,
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "20000"))},
-    },
-}
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "default",
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+        },
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "20000"))},
+        },
+    }
 
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/portal/"
@@ -196,6 +220,18 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "peer-learning@localhost")
+# Seconds to wait for the mail server before giving up (the message is retried).
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
+
+# Background work (sending email) through django-tasks, the tasks framework
+# Wagtail 8 uses. Development and tests run each task at once, in process;
+# production sets DJANGO_TASKS_BACKEND to the database backend and runs
+# `manage.py db_worker` beside the app servers.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+    }
+}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

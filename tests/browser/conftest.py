@@ -434,7 +434,7 @@ def portal_cohort(label="Q"):
 
     from programme.enums import RAGStatus, ReflectionKind, Section
     from programme.models import Action, ActionUpdate, OnePagePlan, Reflection
-    from programme.submissions import return_for_changes, save_plan, save_reflection, submit
+    from programme.submissions.writing import return_for_changes, save_plan, save_reflection, submit
     from tests.factories import (
         CohortFactory,
         MembershipFactory,

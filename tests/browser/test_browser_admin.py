@@ -34,7 +34,7 @@ def facilitated_cohort(home_page):
     """A facilitator in the Facilitators group, named on a programme whose
     cohort has two councils with a participant each; and another programme's
     cohort they must not be offered."""
-    from programme.roles import ensure_facilitator_group
+    from programme.permissions import ensure_facilitator_group
 
     ensure_facilitator_group()
     facilitator = UserFactory(username="fiona", first_name="Fiona", last_name="Facilitator")

@@ -117,7 +117,7 @@ def feedback_path():
 def test_portal_pages_have_no_axe_violations(new_page, portal, site_url):
     from programme.enums import Section
     from programme.models import OnePagePlan
-    from programme.submissions import final_report_for, save_plan, save_reflection
+    from programme.submissions.writing import final_report_for, save_plan, save_reflection
 
     writer = portal.writer
     # Drafts for the writer's council: a plan with a goal only, a report with progress only.

@@ -84,7 +84,7 @@ def field_value(page, element_id):
 def test_participant_writes_and_submits_plan_and_report_by_keyboard_alone(page, portal):
     from programme.enums import SubmissionStatus
     from programme.models import OnePagePlan
-    from programme.submissions import final_report_for
+    from programme.submissions.writing import final_report_for
 
     writer = portal.writer
     page.goto("/accounts/login/")
@@ -211,7 +211,7 @@ def test_the_focus_check_catches_a_hidden_focus(page, site_url):
 def test_participant_writes_and_submits_plan_and_report_on_a_phone(new_page, portal):
     from programme.enums import SubmissionStatus
     from programme.models import OnePagePlan
-    from programme.submissions import final_report_for
+    from programme.submissions.writing import final_report_for
 
     writer = portal.writer
     page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from programme.enums import ReflectionKind, SessionKind, SubmissionStatus
 from programme.models import Reflection
-from programme.submissions import return_for_changes
+from programme.submissions.writing import return_for_changes
 
 FEEDBACK_URL = "/portal/feedback/"
 

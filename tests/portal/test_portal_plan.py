@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from programme.models import OnePagePlan
 from programme.models.submissions import PLAN_FIELD_MAX
-from programme.submissions import return_for_changes
+from programme.submissions.writing import return_for_changes
 
 PLAN_URL = "/portal/plan/"
 
@@ -240,12 +240,14 @@ def test_plan_script_typed_during_a_conflict_is_escaped_in_the_form(world, make_
     assert "&lt;script&gt;alert(1)&lt;/script&gt;</textarea>" in shown
 
 
-def test_plan_submit_runs_its_commit_hooks_without_error(login, world, plan_data,
+def test_plan_submit_runs_its_commit_hooks_without_error(login, world, plan_data, mailoutbox,
                                                          django_capture_on_commit_callbacks):
-    """Submitting sends a receipt once the transaction commits (programme.emails)."""
+    """Submitting sends a receipt once the transaction commits (programme.notifications.messages)."""
     client = login(world.a_user)
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post(PLAN_URL, plan_data(action="submit"))
     assert response.status_code == 302
-    assert len(callbacks) == 1
     assert plan_of(world.a).status == "submitted"
+    assert sorted(message.to[0] for message in mailoutbox) == sorted(
+        participant.email for participant in world.a.participants.all()
+    )

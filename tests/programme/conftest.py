@@ -19,7 +19,7 @@ from tests.factories import (
 
 
 def make_facilitator(username):
-    from programme.roles import ensure_facilitator_group
+    from programme.permissions import ensure_facilitator_group
 
     ensure_facilitator_group()
     user = UserFactory(username=username)

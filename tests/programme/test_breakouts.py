@@ -9,7 +9,7 @@ from itertools import combinations
 
 import pytest
 
-from programme.breakouts import (
+from programme.sessions.allocator import (
     Person,
     allocate_groups,
     random_groups,

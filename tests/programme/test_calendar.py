@@ -7,8 +7,8 @@ from django.conf import settings
 from django.urls import reverse
 from icalendar import Calendar
 
-from programme.calendar import cohort_calendar, feed_url, session_event, session_uid
 from programme.enums import MembershipStatus, SessionStatus
+from programme.sessions.calendar import cohort_calendar, feed_url, session_event, session_uid
 from tests.factories import ParticipantFactory, ProgrammeSessionFactory, UserFactory
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")

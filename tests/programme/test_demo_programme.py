@@ -87,7 +87,7 @@ def test_demo_report_page_is_published_and_reads_like_the_2021_report(demo, clie
 def test_demo_coding_never_overwrites_a_facilitators_codes(demo):
     from django.contrib.auth import get_user_model
 
-    from programme.coding import set_codes
+    from programme.learning.coding import set_codes
     from programme.models import CodedStatement, LearningTheme
 
     coded = CodedStatement.objects.filter(statement__reflection__membership__cohort=demo)

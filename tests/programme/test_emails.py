@@ -12,14 +12,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from programme.emails import (
+from programme.enums import EmailKind, EmailStatus, MembershipStatus, SessionStatus
+from programme.models import Presentation, SentEmail
+from programme.notifications.delivery import retry_stale_emails
+from programme.notifications.messages import (
     format_session_time,
     send_follow_up,
     send_invitation,
     send_session_reminders,
 )
-from programme.enums import EmailKind, MembershipStatus, SessionStatus
-from programme.models import Presentation, SentEmail
 from resources.models import ResourcePage
 from tests.factories import (
     MembershipFactory,
@@ -198,14 +199,20 @@ def test_reminders_reach_a_participant_added_later_once(x, mailoutbox):
     assert mailoutbox[-1].to == [newcomer.email]
 
 
-def test_reminders_refused_by_mail_server_are_not_recorded_and_retried(x, mailoutbox, settings):
+def test_reminders_refused_by_mail_server_stay_queued_and_go_on_retry(x, mailoutbox, settings):
     settings.EMAIL_BACKEND = "tests.programme.test_emails.RefusingBackend"
 
-    assert send_session_reminders(now=NOW) == 0
-    assert SentEmail.objects.count() == 0
+    assert send_session_reminders(now=NOW) == 6
+    assert mailoutbox == []
+    waiting = SentEmail.objects.all()
+    assert {(e.status, e.attempts) for e in waiting} == {(EmailStatus.QUEUED, 1)}
+    assert {e.last_error for e in waiting} == {"ConnectionRefusedError: mail server down"}
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert send_session_reminders(now=NOW) == 6
+    assert send_session_reminders(now=NOW) == 0  # once-only: nothing queued twice
+    assert retry_stale_emails(now=timezone.now() + datetime.timedelta(minutes=2)) == 6
+    assert len(mailoutbox) == 6
+    assert set(SentEmail.objects.values_list("status", flat=True)) == {EmailStatus.SENT}
 
 
 def count_reminder_queries(now):
@@ -214,7 +221,7 @@ def count_reminder_queries(now):
     return sent, len(queries)
 
 
-def test_reminder_queries_do_not_grow_with_sessions(programme_x, programme_y, mailoutbox):
+def test_reminder_queries_do_not_grow_with_sessions(programme_x, programme_y, tasks_queued_only):
     # One session in the window, for cohort X's 6 participants.
     first, *rest = programme_x.sessions + programme_y.sessions
     for session in rest:
@@ -364,14 +371,15 @@ def test_invitation_sent_once_with_reply_to_inviter(x, mailoutbox):
     )
 
 
-def test_invitation_refused_by_mail_server_raises_and_can_be_sent_again(x, mailoutbox, settings):
+def test_invitation_refused_by_mail_server_is_kept_and_sent_on_retry(x, mailoutbox, settings):
     settings.EMAIL_BACKEND = "tests.programme.test_emails.RefusingBackend"
     membership = x.memberships[0]
 
-    with pytest.raises(ConnectionRefusedError):
-        send_invitation(membership=membership, to="director@council.example.org", invited_by=x.facilitator)
-    assert SentEmail.objects.count() == 0
+    assert send_invitation(membership=membership, to="director@council.example.org", invited_by=x.facilitator)
+    assert mailoutbox == []
+    assert SentEmail.objects.get().status == EmailStatus.QUEUED
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert send_invitation(membership=membership, to="director@council.example.org", invited_by=x.facilitator)
+    assert retry_stale_emails(now=timezone.now() + datetime.timedelta(minutes=2)) == 1
     assert len(mail.outbox) == 1
+    assert SentEmail.objects.get().status == EmailStatus.SENT

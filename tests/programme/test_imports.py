@@ -1,6 +1,6 @@
 """Importing a cohort's organisations and participants from CSV: the checks
 each row gets (programme/imports.py), and the upload → preview → confirm
-screens (programme/admin_views/imports.py), including who may use them."""
+screens (programme/cohorts/views_roster.py), including who may use them."""
 import codecs
 import io
 import re
@@ -10,9 +10,7 @@ from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from programme.admin_views.imports import TEMPLATE_CSV, sign_preview
-from programme.enums import LAType, MembershipStatus, Region
-from programme.imports import (
+from programme.cohorts.roster import (
     MAX_BYTES,
     MAX_ROWS,
     RosterFileError,
@@ -20,6 +18,8 @@ from programme.imports import (
     apply_roster,
     parse_roster,
 )
+from programme.cohorts.views_roster import TEMPLATE_CSV, sign_preview
+from programme.enums import LAType, MembershipStatus, Region
 from programme.models import Membership, Organisation, Participant
 from tests.factories import OrganisationFactory, ParticipantFactory
 
@@ -548,18 +548,18 @@ def test_import_confirm_payload_is_bound_to_its_cohort(programme_x, facilitator_
     assert counts() == before
 
 
-def test_import_by_another_programmes_facilitator_is_403_and_saves_nothing(
+def test_import_by_another_programmes_facilitator_is_404_and_saves_nothing(
     programme_x, programme_y, good_csv, facilitator_client
 ):
     client = facilitator_client(programme_y.facilitator)
     preview = parse(programme_x.cohort, good_csv)
     before = counts()
 
-    assert client.get(import_url(programme_x.cohort)).status_code == 403
-    assert client.post(import_url(programme_x.cohort), {"file": upload(good_csv)}).status_code == 403
+    assert client.get(import_url(programme_x.cohort)).status_code == 404
+    assert client.post(import_url(programme_x.cohort), {"file": upload(good_csv)}).status_code == 404
     for user in (programme_x.facilitator, programme_y.facilitator):
         payload = sign_preview(preview, user)
-        assert client.post(confirm_url(programme_x.cohort), {"payload": payload}).status_code == 403
+        assert client.post(confirm_url(programme_x.cohort), {"payload": payload}).status_code == 404
     assert counts() == before
 
 
@@ -573,7 +573,7 @@ def test_import_unknown_cohort_is_404(programme_x, facilitator_client):
 def test_import_confirm_of_an_old_preview_asks_for_the_file_again(
     programme_x, facilitator_client, monkeypatch
 ):
-    from programme.admin_views import imports as views
+    from programme.cohorts import views_roster as views
 
     client = facilitator_client(programme_x.facilitator)
     preview = parse(programme_x.cohort, csv_bytes("X Council 0,Ann,ann@example.org,HR"))

@@ -4,15 +4,15 @@ and by statement, with examples, goal categories and the trend across cohorts.""
 import pytest
 
 from programme.enums import GoalCategory, ReflectionKind, Section, SubmissionStatus, ThemeKind
-from programme.learning import (
+from programme.learning.aggregation import (
     coding_progress,
     goal_categories,
     learning_summary,
-    merge_themes,
     submitted_statements,
     theme_counts,
     themes_by_cohort,
 )
+from programme.learning.merging import merge_themes
 from programme.models import CodedStatement, LearningTheme, OnePagePlan, Reflection, Statement
 from tests.factories import CohortFactory, MembershipFactory, OrganisationFactory
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from programme.enums import GoalCategory, ReflectionKind, Section, SubmissionStatus
 from programme.models import OnePagePlan, Reflection, Statement, SubmissionVersion
-from programme.submissions import (
+from programme.submissions.writing import (
     PLAN_REQUIRED,
     REPORT_REQUIRED,
     EditConflict,
@@ -76,33 +76,32 @@ def statement_ids(reflection):
 
 
 def test_save_plan_with_same_expected_version_twice_raises_edit_conflict(membership, writer, other_writer):
-    plan = plan_for(membership)
-    opened_at = plan.version
-    first_tab, second_tab = fresh(plan), fresh(plan)
+    # Two people open the plan before anyone has saved it: two unsaved plans.
+    first_tab, second_tab = plan_for(membership), plan_for(membership)
+    opened_at = first_tab.version
 
     save_plan(plan=first_tab, data=FULL_PLAN, user=writer, expected_version=opened_at)
     with pytest.raises(EditConflict) as conflict:
         save_plan(plan=second_tab, data={**FULL_PLAN, "goal": "Something else"}, user=other_writer,
                   expected_version=opened_at)
 
-    stored = fresh(plan)
+    stored = OnePagePlan.objects.get(membership=membership)
     assert stored.goal == FULL_PLAN["goal"]
     assert stored.updated_by == writer
     assert stored.version == opened_at + 1
     assert conflict.value.current.goal == FULL_PLAN["goal"]
-    assert SubmissionVersion.objects.filter(plan=plan).count() == 1
 
 
 def test_save_reflection_with_same_expected_version_twice_raises_edit_conflict(membership, writer, other_writer):
-    report = final_report_for(membership)
-    opened_at = report.version
+    first_tab, second_tab = final_report_for(membership), final_report_for(membership)
+    opened_at = first_tab.version
 
-    save_reflection(reflection=fresh(report), sections=FULL_REPORT, user=writer, expected_version=opened_at)
+    save_reflection(reflection=first_tab, sections=FULL_REPORT, user=writer, expected_version=opened_at)
     with pytest.raises(EditConflict):
-        save_reflection(reflection=fresh(report), sections={Section.PROGRESS: ["Overwritten"]},
+        save_reflection(reflection=second_tab, sections={Section.PROGRESS: ["Overwritten"]},
                         user=other_writer, expected_version=opened_at)
 
-    assert sorted(Statement.objects.filter(reflection=report).values_list("text", flat=True)) == sorted(
+    assert sorted(Statement.objects.filter(reflection=first_tab).values_list("text", flat=True)) == sorted(
         line for lines in FULL_REPORT.values() for line in lines
     )
 
@@ -331,7 +330,14 @@ def test_snapshot_of_reflection_holds_its_statements_by_section(membership, writ
     assert version.plan is None
 
 
-def test_plan_for_and_final_report_for_return_the_same_row(membership):
-    assert plan_for(membership).pk == plan_for(membership).pk
-    assert final_report_for(membership).pk == final_report_for(membership).pk
-    assert OnePagePlan.objects.count() == 1
+def test_opening_a_plan_or_report_stores_nothing_until_it_is_saved(membership, writer):
+    plan, report = plan_for(membership), final_report_for(membership)
+    assert (plan.pk, report.pk) == (None, None)
+    assert OnePagePlan.objects.count() == 0 and Reflection.objects.count() == 0
+
+    save_plan(plan=plan, data=FULL_PLAN, user=writer, expected_version=plan.version)
+    save_reflection(reflection=report, sections=FULL_REPORT, user=writer, expected_version=report.version)
+
+    assert plan_for(membership).pk == plan.pk
+    assert final_report_for(membership).pk == report.pk
+    assert OnePagePlan.objects.count() == 1 and Reflection.objects.count() == 1

@@ -2,11 +2,11 @@
 import random
 import time
 
-from programme.theme_suggestions import stem, suggest_themes, tokens
+from programme.learning.suggestions import stem, suggest_themes, tokens
 
 COVID, SENIOR, EMPLOYERS, DATA = 1, 2, 3, 4
 
-# Statements as local authorities wrote them in the 2021 report (seed 000, §3 and §4).
+# Statements as local authorities wrote them in the 2021 report (the 2021 programme report, §3 and §4).
 CODED = [
     ("Covid – a live event with employers was repeatedly delayed, and then had to be held online", [COVID]),
     ("Covid restrictions", [COVID]),

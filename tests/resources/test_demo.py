@@ -10,8 +10,8 @@ from django.core.management import call_command
 from taggit.models import Tag
 from wagtail.models import Page, Revision, Site
 
+from demo import library_data as demo_data
 from programme.models import Organisation
-from resources import demo_data
 from resources.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -26,7 +26,7 @@ from resources.models import (
 )
 from resources.models.case_studies import CaseStudyRelatedResource
 
-# The useful links of the 2021 programme report (seed 000, section 5).
+# The useful links of the 2021 programme report (the 2021 programme report, section 5).
 PROGRAMME_REPORT_LINKS = {
     "https://mycovenant.org.uk/support-the-covenant/local-authorities-engagement/",
     "https://www.leicestershirecares.co.uk/get-help/get-businesses/",

@@ -10,7 +10,13 @@ from django.db import connection
 
 from programme.enums import Section
 from programme.models import OnePagePlan, Reflection, Statement, SubmissionVersion
-from programme.submissions import final_report_for, plan_for, save_plan, save_reflection, submit
+from programme.submissions.writing import (
+    final_report_for,
+    plan_for,
+    save_plan,
+    save_reflection,
+    submit,
+)
 from tests.factories import UserFactory
 from tests.programme.conftest import build_programme
 

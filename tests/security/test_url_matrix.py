@@ -100,14 +100,11 @@ class Answer:
 OK = Answer("200 OK", 200)
 ADMIN_LOGIN = Answer("redirect to the Wagtail admin login", 302, "/admin/login/?next={url}")
 PORTAL_LOGIN = Answer("redirect to the portal login", 302, "/accounts/login/?next={url}")
-# Wagtail turns a PermissionDenied raised inside an admin view into a redirect
-# to the admin dashboard with a "permission denied" message.
-ADMIN_DENIED = Answer("Wagtail's permission-denied redirect to the dashboard", 302, "/admin/")
 FORBIDDEN = Answer("403 Forbidden", 403)
 NOT_FOUND = Answer("404 Not Found", 404)
 NOT_ALLOWED = Answer("405 Method Not Allowed", 405)
 # Refusals that show nothing of the object and change nothing.
-REFUSALS = {ADMIN_LOGIN, PORTAL_LOGIN, ADMIN_DENIED, FORBIDDEN, NOT_FOUND, NOT_ALLOWED}
+REFUSALS = {ADMIN_LOGIN, PORTAL_LOGIN, FORBIDDEN, NOT_FOUND, NOT_ALLOWED}
 
 
 def redirect_to(location, name=None):
@@ -125,7 +122,8 @@ def everyone(answer):
 # The usual rows.
 ADMIN_SCREEN = {  # a facilitator's screen about one of programme X's objects
     "anonymous": ADMIN_LOGIN, "participant_a": ADMIN_LOGIN, "participant_b": ADMIN_LOGIN,
-    "facilitator_x": OK, "facilitator_y": ADMIN_DENIED, "superuser": OK,
+    # Another programme's object answers as a missing one does.
+    "facilitator_x": OK, "facilitator_y": NOT_FOUND, "superuser": OK,
 }
 PORTAL_PAGE = {  # a portal page of the person's own organisation
     "anonymous": PORTAL_LOGIN, "participant_a": OK, "participant_b": OK,
@@ -209,10 +207,9 @@ TABLE = {
         post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
         post_data=lambda objects: {"action": "generate", "group_size": "2", "keep_organisations_apart": "on"},
     ),
-    # The import screens answer 403 themselves rather than Wagtail's redirect.
     "programme_admin:import_roster": Row(
-        kwargs={"cohort_id": "cohort"}, get={**ADMIN_SCREEN, "facilitator_y": FORBIDDEN},
-        post={**{r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, "facilitator_y": FORBIDDEN},
+        kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
         post_data=_roster_upload,
     ),
     "programme_admin:import_confirm": Row(
@@ -220,7 +217,7 @@ TABLE = {
         # POST only: a GET is refused before anything is looked up.
         get={**ADMIN_SCREEN, "facilitator_x": NOT_ALLOWED, "facilitator_y": NOT_ALLOWED, "superuser": NOT_ALLOWED},
         # Facilitator Y replays facilitator X's signed preview.
-        post={**{r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, "facilitator_y": FORBIDDEN},
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
         post_data=_roster_confirm,
     ),
     # The sample CSV is the same for every facilitator.
@@ -337,8 +334,8 @@ def build():
     other_theme = LearningTheme.objects.create(name="Matrix theme kept", kind=ThemeKind.CHALLENGE,
                                                group="Matrix group")
 
-    from programme.admin_views.imports import sign_preview
-    from programme.imports import parse_roster
+    from programme.cohorts.roster import parse_roster
+    from programme.cohorts.views_roster import sign_preview
 
     preview = parse_roster(file=_roster_upload(None)["file"], cohort=x.cohort, create_organisations=True)
     superuser = UserFactory(username="matrix_root", is_superuser=True, is_staff=True)

@@ -4,7 +4,7 @@ timer) as often as you like, e.g. daily: each organisation's participants get
 one reminder per deadline."""
 from django.core.management.base import BaseCommand
 
-from programme.emails import send_deadline_reminders
+from programme.notifications.messages import send_deadline_reminders
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@ Safe to run again (for example after adding a resource): nobody gets the same
 session's follow-up twice."""
 from django.core.management.base import BaseCommand, CommandError
 
-from programme.emails import send_follow_up
 from programme.models import ProgrammeSession
+from programme.notifications.messages import send_follow_up
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 ever sent once per session and participant."""
 from django.core.management.base import BaseCommand
 
-from programme.emails import send_session_reminders
+from programme.notifications.messages import send_session_reminders
 
 
 class Command(BaseCommand):

@@ -1,0 +1,141 @@
+"""Object-level scoping for every wagtail-modeladmin screen of the programme
+domain.
+
+wagtail-modeladmin filters lists through `get_queryset()` only: its edit,
+inspect, delete and history views load any primary key, and its permission
+helper checks model permissions alone (its history view checks nothing). So
+every ModelAdmin here derives from `ScopedModelAdmin`, which:
+- scopes the list (and its exports) to the user's programmes,
+- checks the object's programme on inspect, edit, delete and history,
+- narrows every choice in its forms to the user's programmes, so a posted id
+  from another programme is an invalid choice and nothing is saved."""
+from django import forms
+from django.contrib.admin import SimpleListFilter
+from django.contrib.admin.utils import unquote
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import HistoryView
+
+from programme.admin.lookup import facilitated_or_404
+from programme.pages import purge_public_pages
+from programme.permissions import can_facilitate, is_facilitator, scope_to_facilitator
+
+
+class ScopedPermissionHelper(PermissionHelper):
+    def user_can_list(self, user):
+        return is_facilitator(user) and super().user_can_list(user)
+
+    def user_can_create(self, user):
+        return is_facilitator(user) and super().user_can_create(user)
+
+    def user_can_inspect_obj(self, user, obj):
+        return can_facilitate(user, obj) and super().user_can_inspect_obj(user, obj)
+
+    def user_can_edit_obj(self, user, obj):
+        return can_facilitate(user, obj) and super().user_can_edit_obj(user, obj)
+
+    def user_can_delete_obj(self, user, obj):
+        return can_facilitate(user, obj) and super().user_can_delete_obj(user, obj)
+
+
+class ScopedHistoryView(HistoryView):
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_inspect_obj(user, self.instance)
+
+
+class ScopedAdminForm(WagtailAdminModelForm):
+    """Narrows every model choice to what the user may see, and refuses to
+    save an object that would belong to a programme they do not facilitate."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        if user is None:
+            return
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):  # includes ModelMultipleChoiceField
+                field.queryset = scope_to_facilitator(field.queryset, user)
+
+    def _post_clean(self):
+        super()._post_clean()
+        user = getattr(self, "for_user", None)
+        if user is None or self.errors:
+            return
+        if self.instance.pk is None and getattr(type(self.instance), "programme_path", None) == "":
+            return  # a new programme: its creator becomes its facilitator on save
+        if not can_facilitate(user, self.instance):
+            self.add_error(None, "You can only change programmes you facilitate.")
+
+    def save(self, commit=True):
+        instance = super().save(commit=commit)
+        user = getattr(self, "for_user", None)
+        if commit and user is not None and getattr(type(instance), "programme_path", None) == "":
+            if not user.is_superuser:
+                instance.facilitators.add(user)
+        # Programme data is shown on public pages (report pages, listings).
+        purge_public_pages()
+        return instance
+
+
+class ScopedModelAdmin(ModelAdmin):
+    permission_helper_class = ScopedPermissionHelper
+    history_view_class = ScopedHistoryView
+    inspect_view_enabled = True
+    panels = None  # subclasses list their panels
+
+    def get_queryset(self, request):
+        return scope_to_facilitator(super().get_queryset(request), request.user)
+
+    def _require_visible(self, request, instance_pk):
+        # Another programme's object is answered as if it did not exist, before
+        # any view loads it, so its existence is not revealed either.
+        facilitated_or_404(self.get_queryset(request), request.user, pk=unquote(str(instance_pk)))
+
+    def edit_view(self, request, instance_pk):
+        self._require_visible(request, instance_pk)
+        return super().edit_view(request, instance_pk)
+
+    def inspect_view(self, request, instance_pk):
+        self._require_visible(request, instance_pk)
+        return super().inspect_view(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        self._require_visible(request, instance_pk)
+        response = super().delete_view(request, instance_pk)
+        if request.method == "POST":
+            purge_public_pages()
+        return response
+
+    def history_view(self, request, instance_pk):
+        self._require_visible(request, instance_pk)
+        return super().history_view(request, instance_pk)
+
+    def get_edit_handler(self):
+        if self.panels is None:
+            handler = super().get_edit_handler()
+            return ObjectList(handler.children, base_form_class=ScopedAdminForm)
+        return ObjectList(self.panels, base_form_class=ScopedAdminForm)
+
+
+def scoped_filter(field_path, model, title):
+    """A list filter over a related model whose choices are scoped to the
+    user's programmes (the stock related-field filter would list every
+    programme's cohorts)."""
+
+    class ScopedFilter(SimpleListFilter):
+        parameter_name = field_path.replace("__", "_")
+
+        def lookups(self, request, model_admin):
+            rows = scope_to_facilitator(model._default_manager.all(), request.user)
+            return [(str(obj.pk), str(obj)) for obj in rows]
+
+        def queryset(self, request, queryset):
+            value = self.value()
+            if value and value.isdigit():
+                return queryset.filter(**{f"{field_path}__pk": int(value)})
+            return queryset
+
+    ScopedFilter.title = title
+    return ScopedFilter

@@ -1,0 +1,27 @@
+"""The facilitator screens beyond create/edit, mounted under
+/admin/peer-learning/ (wagtail_hooks.py): each screen module lists its own
+urlpatterns. Wagtail's `require_admin_access` wraps them all, so anonymous
+users and users without admin access are sent to the login page."""
+from django.urls import include, path
+
+from programme.cohorts import views_overview, views_roster
+from programme.learning import views_across_cohorts, views_coding, views_merge
+from programme.notifications import views as notification_views
+from programme.reporting import views as reporting_views
+from programme.sessions import views_breakouts, views_register
+from programme.submissions import views as submission_views
+
+SCREENS = [
+    views_overview,
+    views_roster,
+    views_register,
+    views_breakouts,
+    submission_views,
+    views_coding,
+    views_merge,
+    views_across_cohorts,
+    notification_views,
+    reporting_views,
+]
+
+urlpatterns = [path("", include(screen.urlpatterns)) for screen in SCREENS]

@@ -1,0 +1,114 @@
+"""The ModelAdmin screens of programmes, cohorts, memberships, participants
+and the organisation directory. Scoping to the user's programmes is done by
+ScopedModelAdmin (programme.admin.scoping); registration in wagtail_hooks."""
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from programme.admin.buttons import link_buttons
+from programme.admin.scoping import ScopedModelAdmin, scoped_filter
+from programme.models import Cohort, Membership, Organisation, Participant, Programme
+
+
+class ProgrammeAdmin(ScopedModelAdmin):
+    model = Programme
+    button_helper_class = link_buttons(("Learning across cohorts", "programme_admin:programme_learning", None))
+    menu_icon = "doc-full"
+    list_display = ("title", "host", "starts_on", "ends_on", "status")
+    list_filter = ("status",)
+    search_fields = ("title", "host")
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("host"), FieldPanel("funder")]),
+        FieldPanel("summary"),
+        FieldPanel("objective"),
+        FieldPanel("outcomes_for_each_la"),
+        FieldPanel("outcomes_for_system"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("status")]),
+        FieldPanel("facilitators"),
+    ]
+
+
+class CohortAdmin(ScopedModelAdmin):
+    model = Cohort
+    button_helper_class = link_buttons(
+        ("Overview", "programme_admin:cohort_overview", None),
+        ("Plans and reports", "programme_admin:submissions", None),
+        ("Import participants", "programme_admin:import_roster", None),
+        ("Code themes", "programme_admin:coding", None),
+    )
+    menu_icon = "group"
+    list_display = ("name", "programme", "starts_on", "ends_on")
+    list_filter = (scoped_filter("programme", Programme, "programme"),)
+    panels = [
+        FieldPanel("programme"),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldPanel("reminder_days_before"),
+        MultiFieldPanel(
+            [FieldPanel("plan_deadline"), FieldPanel("report_deadline"), FieldPanel("sharing_enabled"),
+             FieldPanel("report_threshold")],
+            heading="Plans, reports and sharing",
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("programme")
+
+
+class MembershipAdmin(ScopedModelAdmin):
+    model = Membership
+    button_helper_class = link_buttons(("Send invitation", "programme_admin:invite", None))
+    menu_label = "Memberships"
+    menu_icon = "tick-inverse"
+    list_display = ("organisation", "cohort", "status")
+    list_filter = ("status", scoped_filter("cohort", Cohort, "cohort"))
+    search_fields = ("organisation__name",)
+    panels = [
+        FieldPanel("cohort"),
+        FieldPanel("organisation"),
+        FieldPanel("status"),
+        FieldPanel("application_statement"),
+        FieldPanel("group_tags"),
+        FieldPanel("consent_to_publish"),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organisation", "cohort__programme")
+
+
+class ParticipantAdmin(ScopedModelAdmin):
+    model = Participant
+    menu_icon = "user"
+    list_display = ("name", "organisation_name", "role", "email")
+    list_filter = (scoped_filter("membership__cohort", Cohort, "cohort"),)
+    search_fields = ("name", "email", "role", "membership__organisation__name")
+    panels = [
+        FieldPanel("membership"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+        FieldPanel("user"),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("membership__organisation")
+
+    @staticmethod
+    def organisation_name(obj):
+        return obj.membership.organisation.name
+
+    organisation_name.short_description = "Organisation"
+
+
+class OrganisationAdmin(ScopedModelAdmin):
+    """Organisations are a shared directory across programmes: any facilitator
+    may keep them up to date; they hold nothing private."""
+
+    model = Organisation
+    menu_icon = "site"
+    list_display = ("name", "kind", "la_type", "region")
+    list_filter = ("kind", "la_type", "region")
+    search_fields = ("name",)
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("la_type"), FieldPanel("region")]),
+        FieldPanel("website"),
+    ]

@@ -1,0 +1,54 @@
+"""UK time, and dates written the GOV.UK way ("Tuesday 2 March 2021,
+9:30am–12:30pm", "5pm on Friday 30 April 2021").
+
+The one home of the programme's time zone: sessions, deadlines, emails, the
+portal and calendar files all say times in Europe/London, whatever the
+server's own time zone, so 09:30 stays 09:30 on either side of the clocks
+changing."""
+import zoneinfo
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+def london(moment):
+    """The moment in UK time."""
+    return moment.astimezone(LONDON)
+
+
+def format_clock(moment):
+    """ "9am", "9:30am", "midday", "midnight"."""
+    if moment.minute == 0 and moment.hour == 12:
+        return "midday"
+    if moment.minute == 0 and moment.hour == 0:
+        return "midnight"
+    hour = moment.hour % 12 or 12
+    suffix = "am" if moment.hour < 12 else "pm"
+    return f"{hour}{suffix}" if moment.minute == 0 else f"{hour}:{moment.minute:02d}{suffix}"
+
+
+def format_day(moment):
+    """ "Tuesday 2 March 2021"."""
+    return f"{moment:%A} {moment.day} {moment:%B %Y}"
+
+
+def format_session_time(session):
+    """When a session happens: "Tuesday 2 March 2021, 9:30am–12:30pm"."""
+    start = london(session.starts_at)
+    end = london(session.ends_at)
+    if start.date() == end.date():
+        return f"{format_day(start)}, {format_clock(start)}–{format_clock(end)}"
+    return f"{format_day(start)}, {format_clock(start)} to {format_day(end)}, {format_clock(end)}"
+
+
+def format_moment(moment):
+    """ "Friday 12 March 2021, 5pm"."""
+    moment = london(moment)
+    return f"{format_day(moment)}, {format_clock(moment)}"
+
+
+def format_deadline(moment):
+    """ "5pm on Friday 30 April 2021" ("" for no deadline)."""
+    if moment is None:
+        return ""
+    local = london(moment)
+    return f"{format_clock(local)} on {format_day(local)}"

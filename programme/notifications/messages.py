@@ -1,0 +1,347 @@
+"""The emails the product sends: invitations, session reminders, follow-up
+resources, submission receipts and deadline reminders. Each function works
+out who gets what and hands the messages to `delivery.queue`, which records
+them once-only and delivers them outside the request.
+
+Every function returns how many messages it queued."""
+import datetime
+
+from django.db.models import Max, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from programme.dates import format_moment, format_session_time
+from programme.enums import (
+    EmailKind,
+    GoalCategory,
+    MembershipStatus,
+    ReflectionKind,
+    Section,
+    SessionStatus,
+    SubmissionStatus,
+)
+from programme.models import (
+    Cohort,
+    Membership,
+    OnePagePlan,
+    Participant,
+    ProgrammeSession,
+    Reflection,
+)
+from programme.notifications.delivery import Outgoing, queue, render_email
+from programme.pages import resource_page_model
+from programme.sanitise import plain_text
+from programme.sessions.calendar import absolute_url, session_download_url
+from programme.submissions.content import PLAN_FIELDS, plan_field_label
+from programme.submissions.status import NOT_STARTED, plan_of, submission_status
+
+# ---------------------------------------------------------------------------
+# The three kinds of email
+
+
+def send_invitation(*, membership, to, invited_by):
+    """Invite an organisation to a cohort. True if queued now, False if this
+    address was already invited to this membership."""
+    cohort = membership.cohort
+    programme = cohort.programme
+    inviter = invited_by.get_full_name() or invited_by.get_username()
+    sessions = cohort.sessions.exclude(status=SessionStatus.CANCELLED).order_by("starts_at", "pk")
+    body = render_email("invitation", {
+        "programme": programme,
+        "cohort": cohort,
+        "organisation": membership.organisation,
+        "inviter": inviter,
+        "sessions": [(session, format_session_time(session)) for session in sessions],
+    })
+    outgoing = Outgoing(
+        cohort=cohort,
+        kind=EmailKind.INVITATION,
+        key=(f"invite:{membership.pk}:{to.strip().lower()}"),
+        to=to.strip(),
+        subject=f"Invitation to {programme.title} ({cohort.name})",
+        body=body,
+        reply_to=invited_by.email or "",
+    )
+    return queue([outgoing]) == 1
+
+
+def send_session_reminders(*, now=None):
+    """Remind the accepted participants of every scheduled session that starts
+    within its cohort's `reminder_days_before` days (0 turns reminders off for a
+    cohort). Returns how many emails were sent. The same handful of queries
+    however many sessions and participants there are."""
+    now = now or timezone.now()
+    longest = Cohort.objects.aggregate(days=Max("reminder_days_before"))["days"] or 0
+    sessions = (
+        ProgrammeSession.objects.filter(
+            status=SessionStatus.SCHEDULED,
+            starts_at__gt=now,
+            starts_at__lte=now + datetime.timedelta(days=longest),
+        )
+        .select_related("cohort__programme")
+        .prefetch_related(*_accepted_participants_prefetch("cohort__"))
+        .order_by("starts_at", "pk")
+    )
+    outgoing = []
+    for session in sessions:
+        cohort = session.cohort
+        if session.starts_at > now + datetime.timedelta(days=cohort.reminder_days_before):
+            continue
+        when = format_session_time(session)
+        ics_url = session_download_url(session=session)
+        for membership in cohort.accepted_memberships:
+            for participant in membership.participants.all():
+                body = render_email("session_reminder", {
+                    "participant": participant,
+                    "organisation": membership.organisation,
+                    "session": session,
+                    "cohort": cohort,
+                    "programme": cohort.programme,
+                    "when": when,
+                    "ics_url": ics_url,
+                })
+                outgoing.append(Outgoing(
+                    cohort=cohort,
+                    kind=EmailKind.REMINDER,
+                    key=(f"reminder:{session.pk}:{participant.pk}"),
+                    to=participant.email,
+                    subject=f"Reminder: {session.title}, {when}",
+                    body=body,
+                ))
+    return queue(outgoing)
+
+
+def send_follow_up(*, session, now=None):
+    """Send each accepted participant the follow-up resources of the session's
+    presentations. Returns how many emails were sent: none for a cancelled
+    session or one without (published) resources. Only after the session ends."""
+    now = now or timezone.now()
+    if session.status == SessionStatus.CANCELLED:
+        return 0
+    if session.ends_at > now:
+        raise ValueError(f"“{session.title}” has not finished yet.")
+    presentations = session.presentations.order_by("sort_order", "pk").prefetch_related(
+        Prefetch("follow_up_resources", queryset=resource_page_model().objects.live().order_by("title"))
+    )
+    shared = []
+    for presentation in presentations:
+        resources = [
+            {"title": page.title, "page_url": page.get_full_url(), "link_url": page.link_url}
+            for page in presentation.follow_up_resources.all()
+        ]
+        if resources:
+            shared.append({"presentation": presentation, "resources": resources})
+    if not shared:
+        return 0
+    cohort = session.cohort
+    participants = Participant.objects.filter(
+        membership__cohort=cohort, membership__status=MembershipStatus.ACCEPTED
+    ).select_related("membership__organisation").order_by("pk")
+    outgoing = [
+        Outgoing(
+            cohort=cohort,
+            kind=EmailKind.FOLLOW_UP,
+            key=(f"follow-up:{session.pk}:{participant.pk}"),
+            to=participant.email,
+            subject=f"Follow-up resources from {session.title}",
+            body=render_email("follow_up", {
+                "participant": participant,
+                "session": session,
+                "cohort": cohort,
+                "programme": cohort.programme,
+                "when": format_session_time(session),
+                "shared": shared,
+            }),
+        )
+        for participant in participants
+    ]
+    return queue(outgoing)
+
+
+def _accepted_participants_prefetch(path):
+    """Prefetch a cohort's accepted memberships (as `accepted_memberships`) and their participants."""
+    return [
+        Prefetch(
+            f"{path}memberships",
+            queryset=Membership.objects.filter(status=MembershipStatus.ACCEPTED)
+            .select_related("organisation").order_by("organisation__name", "pk"),
+            to_attr="accepted_memberships",
+        ),
+        Prefetch(
+            f"{path}accepted_memberships__participants",
+            queryset=Participant.objects.order_by("name", "pk"),
+        ),
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Plans and reports: a receipt when one is submitted, a reminder before it is due
+
+DEADLINE_REMINDER_DAYS = 7
+
+SUBMISSION_NAMES = {
+    "plan": "one-page plan",
+    ReflectionKind.FINAL_REPORT.value: "one-page report",
+    ReflectionKind.CHECK_IN.value: "progress check-in",
+}
+
+
+def submission_kind(submission):
+    """"plan", or the reflection's kind ("final_report", "check_in", …)."""
+    return "plan" if isinstance(submission, OnePagePlan) else str(submission.kind)
+
+
+def submission_name(kind):
+    if kind in SUBMISSION_NAMES:
+        return SUBMISSION_NAMES[kind]
+    label = dict(ReflectionKind.choices).get(kind, kind)
+    return label[:1].lower() + label[1:]
+
+
+def submission_as_text(submission):
+    """What was submitted, as [(heading, [lines])] for a plain-text email."""
+    if isinstance(submission, OnePagePlan):
+        categories = dict(GoalCategory.choices)
+        parts = []
+        for name in PLAN_FIELDS:
+            heading = plan_field_label(name)
+            value = getattr(submission, name)
+            text = categories.get(value, value) if name == "goal_category" else plain_text(value)
+            parts.append((heading, text.splitlines() if text else ["(left blank)"]))
+        return parts
+    by_section = {}
+    for statement in submission.statements.order_by("section", "position", "pk"):
+        by_section.setdefault(statement.section, []).append(f"- {plain_text(statement.text)}")
+    return [(section.label, by_section[section.value]) for section in Section if section.value in by_section]
+
+
+def _person(user):
+    if user is None:
+        return "someone who no longer has an account"
+    return user.get_full_name() or user.get_username()
+
+
+def _portal_url():
+    """The participant portal's address."""
+    return absolute_url(reverse("portal:dashboard"))
+
+
+def send_submission_receipt(*, submission, user):
+    """Tell everyone taking part for the organisation that its plan or report
+    was submitted, with a copy of what was submitted. Once per participant
+    and submitted version. Returns how many emails were sent."""
+    membership = (
+        Membership.objects.select_related("organisation", "cohort__programme").get(pk=submission.membership_id)
+    )
+    cohort = membership.cohort
+    kind = submission_kind(submission)
+    name = submission_name(kind)
+    submitted_at = submission.submitted_at or timezone.now()
+    context = {
+        "name": name,
+        "organisation": membership.organisation,
+        "cohort": cohort,
+        "programme": cohort.programme,
+        "submitter": _person(user),
+        "when": format_moment(submitted_at),
+        "parts": submission_as_text(submission),
+        "portal_url": _portal_url(),
+    }
+    participants = membership.participants.exclude(email="").order_by("name", "pk")
+    outgoing = [
+        Outgoing(
+            cohort=cohort,
+            kind=EmailKind.RECEIPT,
+            key=(f"receipt:{kind}:{submission.pk}:v{submission.version}:{participant.pk}"),
+            to=participant.email,
+            subject=f"Your {name} was submitted",
+            body=render_email("submission_receipt", {**context, "participant": participant}),
+        )
+        for participant in participants
+    ]
+    return queue(outgoing)
+
+
+def _deadline_status(submission):
+    """(status, label) of a plan or report for the reminder: None if submitted."""
+    status = submission_status(submission)
+    if status == NOT_STARTED:
+        return NOT_STARTED, "Nobody has started it yet."
+    if status == SubmissionStatus.SUBMITTED:
+        return None
+    if submission.status == SubmissionStatus.RETURNED:
+        return "returned", "It was returned for changes and has not been submitted again yet."
+    return "draft", "A draft has been saved, but it has not been submitted yet."
+
+
+def send_deadline_reminders(*, now=None):
+    """Remind the participants of every accepted organisation whose one-page
+    plan (or one-page report) is not submitted yet — not started, a draft, or
+    returned for changes — when its cohort's deadline is within the next
+    DEADLINE_REMINDER_DAYS days and has not passed. Once per organisation,
+    person and deadline: moving a deadline sends a reminder for the new one.
+    Returns how many emails were sent. The same handful of queries however
+    many cohorts and organisations there are."""
+    now = now or timezone.now()
+    end = now + datetime.timedelta(days=DEADLINE_REMINDER_DAYS)
+    cohorts = (
+        Cohort.objects.filter(
+            Q(plan_deadline__gt=now, plan_deadline__lte=end) | Q(report_deadline__gt=now, report_deadline__lte=end)
+        )
+        .select_related("programme")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(status=MembershipStatus.ACCEPTED)
+                .select_related("organisation", "plan").order_by("organisation__name", "pk"),
+                to_attr="accepted_memberships",
+            ),
+            Prefetch("accepted_memberships__participants", queryset=Participant.objects.order_by("name", "pk")),
+            Prefetch(
+                "accepted_memberships__reflections",
+                queryset=Reflection.objects.filter(kind=ReflectionKind.FINAL_REPORT),
+                to_attr="final_reports",
+            ),
+        )
+        .order_by("pk")
+    )
+    portal_url = _portal_url()
+    outgoing = []
+    for cohort in cohorts:
+        due = []
+        if cohort.plan_deadline and now < cohort.plan_deadline <= end:
+            due.append(("plan", cohort.plan_deadline))
+        if cohort.report_deadline and now < cohort.report_deadline <= end:
+            due.append(("report", cohort.report_deadline))
+        for kind, deadline in due:
+            name = SUBMISSION_NAMES["plan" if kind == "plan" else ReflectionKind.FINAL_REPORT.value]
+            when = format_moment(deadline)
+            for membership in cohort.accepted_memberships:
+                submission = plan_of(membership) if kind == "plan" else next(iter(membership.final_reports), None)
+                status = _deadline_status(submission)
+                if status is None:
+                    continue
+                context = {
+                    "name": name,
+                    "when": when,
+                    "status": status[0],
+                    "status_text": status[1],
+                    "return_comment": plain_text(submission.return_comment) if status[0] == "returned" else "",
+                    "organisation": membership.organisation,
+                    "cohort": cohort,
+                    "programme": cohort.programme,
+                    "portal_url": portal_url,
+                }
+                for participant in membership.participants.all():
+                    # One message per person (SentEmail records one address),
+                    # so the participant completes the organisation's key.
+                    key = f"deadline:{kind}:{membership.pk}:{deadline.isoformat()}:{participant.pk}"
+                    outgoing.append(Outgoing(
+                        cohort=cohort,
+                        kind=EmailKind.DEADLINE,
+                        key=(key),
+                        to=participant.email,
+                        subject=f"Reminder: your {name} is due by {when}",
+                        body=render_email("deadline_reminder", {**context, "participant": participant}),
+                    ))
+    return queue(outgoing)

@@ -1,0 +1,48 @@
+"""The one door from the programme domain to the public site's pages.
+
+`resources` (the Wagtail pages) builds on `programme`; `programme` never
+imports `resources`. What the domain needs of the pages, it asks here: the
+page models are looked up in Django's app registry, and the whole-page cache
+for anonymous visitors is named here, so that the domain functions which
+change what the public sees can purge it.
+
+Why the domain purges and not a signal: `QuerySet.update()` and
+`bulk_create()` send no signals, and most of what changes a public page
+(coding, a register, returning a report) is written in bulk. Each domain
+function that changes public data calls `purge_public_pages()` once its
+transaction has committed."""
+from django.apps import apps
+from django.core.cache import caches
+from django.db import transaction
+
+PAGE_CACHE = "pages"
+
+
+def page_cache():
+    return caches[PAGE_CACHE]
+
+
+def purge_public_pages():
+    """Forget every cached public page, on every server sharing the cache:
+    now, and again when the current transaction commits (a visitor's request
+    in between could otherwise cache the page as it was before the change)."""
+    page_cache().clear()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(page_cache().clear)
+
+
+def resource_page_model():
+    return apps.get_model("resources", "ResourcePage")
+
+
+def case_study_page_model():
+    return apps.get_model("resources", "CaseStudyPage")
+
+
+def live_resources():
+    """Resource pages a visitor may open: live and public."""
+    return resource_page_model().objects.live().public()
+
+
+def live_case_studies():
+    return case_study_page_model().objects.live().public()

@@ -1,0 +1,265 @@
+"""Writing, saving, submitting and returning plans and reflections.
+
+Every save is optimistic: the form carries the version it was opened at, and
+the UPDATE only succeeds if the row still has that version. If someone else
+saved in between, `EditConflict` is raised and nothing is written, so the
+view can keep the person's text on the page for them to merge.
+
+Organisation, cohort and author always come from the server (the membership
+the view resolved for the logged-in user), never from the form."""
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from programme.enums import ReflectionKind, Section, SubmissionStatus
+from programme.models import OnePagePlan, Reflection, Statement, SubmissionVersion
+from programme.models.submissions import STATEMENT_MAX
+from programme.notifications.messages import send_submission_receipt
+from programme.pages import purge_public_pages
+from programme.sanitise import sanitise_html, sanitise_line
+from programme.submissions.content import PLAN_FIELDS, plan_data, statements_as_text
+
+PLAN_REQUIRED = {
+    "issue": "Describe the issue you want to work on.",
+    "goal": "Write your goal for the programme.",
+    "goal_category": "Choose the category that best fits your goal.",
+    "success": "Say what success would look like.",
+}
+REPORT_REQUIRED = {
+    Section.PROGRESS: "Add at least one statement on the progress you made.",
+    Section.CHALLENGES: "Add at least one challenge you faced.",
+    Section.ENABLERS: "Add at least one thing that enabled progress.",
+    Section.NEXT: "Add at least one thing you will do next.",
+}
+MAX_STATEMENTS_PER_SECTION = 30
+BULLETS = "•*-–·▪"
+
+
+class EditConflict(Exception):
+    """Someone else saved since this form was opened."""
+
+    def __init__(self, current):
+        super().__init__("changed since you opened it")
+        self.current = current
+
+
+class SubmissionRefused(Exception):
+    """Submitting is not possible: `errors` maps a field to a message."""
+
+    def __init__(self, errors):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+@dataclass
+class Deadline:
+    due: object
+    passed: bool
+
+
+def plan_for(membership):
+    """The organisation's plan: the saved one, or a new, unsaved one (its row
+    is created by its first save, so opening the page stores nothing)."""
+    return OnePagePlan.objects.filter(membership=membership).first() or OnePagePlan(membership=membership)
+
+
+def final_report_for(membership):
+    return _one_reflection(membership, ReflectionKind.FINAL_REPORT)
+
+
+def feedback_for(membership):
+    """The organisation's feedback on the programme (one per organisation,
+    like the one-page report)."""
+    return _one_reflection(membership, ReflectionKind.FEEDBACK)
+
+
+def _one_reflection(membership, kind):
+    existing = Reflection.objects.filter(membership=membership, kind=kind).first()
+    return existing or Reflection(membership=membership, kind=kind)
+
+
+def _store(submission):
+    """Create the row of a plan or reflection saved for the first time. If
+    someone else created it meanwhile, this one takes its id and version, so
+    the save that follows sees their change as a conflict."""
+    if submission.pk is not None:
+        return
+    model = type(submission)
+    lookup = {"membership": submission.membership}
+    if model is Reflection:
+        lookup["kind"] = submission.kind
+    row, _ = model.objects.get_or_create(**lookup)
+    submission.pk = row.pk
+    submission.version = row.version
+
+
+def deadline_for(submission, now=None):
+    cohort = submission.membership.cohort
+    due = cohort.plan_deadline if isinstance(submission, OnePagePlan) else (
+        cohort.report_deadline if submission.kind == ReflectionKind.FINAL_REPORT else None
+    )
+    now = now or timezone.now()
+    return Deadline(due=due, passed=bool(due and now > due))
+
+
+def parse_statements(text):
+    """One statement per line; bullets typed or pasted at the start are dropped."""
+    statements = []
+    for line in str(text or "").splitlines():
+        line = line.strip().lstrip(BULLETS).strip()
+        if line:
+            cleaned = sanitise_line(line)
+            if cleaned:
+                statements.append(cleaned)
+    return statements
+
+
+def _snapshot(submission, *, user, note=""):
+    if isinstance(submission, OnePagePlan):
+        data = plan_data(submission)
+        kwargs = {"plan": submission}
+    else:
+        data = statements_as_text(submission)
+        kwargs = {"reflection": submission}
+    SubmissionVersion.objects.create(
+        membership=submission.membership, version=submission.version, status=submission.status,
+        data=data, author=user, note=note, **kwargs,
+    )
+
+
+def _bump(submission, *, expected_version, user, changes):
+    """Write `changes` only if nobody saved since `expected_version`."""
+    model = type(submission)
+    updated = model.objects.filter(pk=submission.pk, version=expected_version).update(
+        version=F("version") + 1, updated_by=user, updated_at=timezone.now(), **changes
+    )
+    if not updated:
+        raise EditConflict(model.objects.get(pk=submission.pk))
+    submission.refresh_from_db()
+
+
+@transaction.atomic
+def save_plan(*, plan, data, user, expected_version):
+    """Save a draft plan. `data` holds the form's cleaned values."""
+    if not plan.is_editable:
+        raise SubmissionRefused({"__all__": "This plan has been submitted and can no longer be changed."})
+    _store(plan)
+    changes = {
+        name: (sanitise_html(data.get(name, "")) if name != "goal_category" else data.get(name, ""))
+        for name in PLAN_FIELDS
+    }
+    _bump(plan, expected_version=expected_version, user=user, changes=changes)
+    _snapshot(plan, user=user, note="Saved as draft")
+    return plan
+
+
+save_plan.alters_data = True
+
+
+@transaction.atomic
+def save_reflection(*, reflection, sections, user, expected_version):
+    """Save a draft reflection: `sections` maps a Section to a list of statements.
+
+    Statements whose text is unchanged keep their row (and so the learning
+    themes facilitators attached to them); others are added or removed."""
+    if not reflection.is_editable:
+        raise SubmissionRefused({"__all__": "This has been submitted and can no longer be changed."})
+    for section, lines in sections.items():
+        if section not in Section.values:
+            raise SubmissionRefused({"__all__": f"Unknown section {section!r}."})
+        if len(lines) > MAX_STATEMENTS_PER_SECTION:
+            raise SubmissionRefused({section: f"Keep to {MAX_STATEMENTS_PER_SECTION} statements or fewer."})
+        for line in lines:
+            if len(line) > STATEMENT_MAX:
+                raise SubmissionRefused({section: f"Keep each statement to {STATEMENT_MAX} characters or fewer."})
+    # Callers pass parse_statements() output; clean again so no route can store raw HTML.
+    sections = {section: [sanitise_line(line) for line in lines] for section, lines in sections.items()}
+    _store(reflection)
+    _bump(reflection, expected_version=expected_version, user=user, changes={})
+    existing = {}
+    for statement in reflection.statements.all():
+        existing.setdefault((statement.section, statement.text), []).append(statement)
+    keep, create = [], []
+    for section in Section.values:
+        for position, text in enumerate(sections.get(section, [])):
+            reusable = existing.get((section, text))
+            if reusable:
+                statement = reusable.pop(0)
+                statement.position = position
+                keep.append(statement)
+            else:
+                create.append(Statement(reflection=reflection, section=section, position=position, text=text))
+    Statement.objects.filter(reflection=reflection).exclude(pk__in=[s.pk for s in keep]).delete()
+    Statement.objects.bulk_update(keep, ["position"])
+    Statement.objects.bulk_create(create)
+    _snapshot(reflection, user=user, note="Saved as draft")
+    return reflection
+
+
+save_reflection.alters_data = True
+
+
+def submission_problems(submission, now=None):
+    """What stops this from being submitted, field by field."""
+    errors = {}
+    if deadline_for(submission, now).passed:
+        errors["__all__"] = (
+            "The deadline has passed, so this can no longer be submitted. Your draft is kept: "
+            "ask your facilitator to extend the deadline."
+        )
+    if isinstance(submission, OnePagePlan):
+        for name, message in PLAN_REQUIRED.items():
+            if not str(getattr(submission, name) or "").strip():
+                errors[name] = message
+    elif submission.kind == ReflectionKind.FINAL_REPORT:
+        present = set(submission.statements.values_list("section", flat=True))
+        for section, message in REPORT_REQUIRED.items():
+            if section not in present:
+                errors[section] = message
+    elif not submission.statements.exists():
+        errors["__all__"] = "Add at least one statement before submitting."
+    return errors
+
+
+@transaction.atomic
+def submit(*, submission, user, expected_version, now=None, notify=True):
+    """Submit a saved draft. Raises SubmissionRefused with field errors.
+    Everyone taking part for the organisation is sent a receipt, unless
+    `notify` is False (the demo loads work submitted long ago)."""
+    if submission.status == SubmissionStatus.SUBMITTED:
+        raise SubmissionRefused({"__all__": "This has already been submitted."})
+    errors = submission_problems(submission, now)
+    if errors:
+        raise SubmissionRefused(errors)
+    _bump(submission, expected_version=expected_version, user=user, changes={
+        "status": SubmissionStatus.SUBMITTED, "submitted_at": now or timezone.now(), "submitted_by": user,
+    })
+    _snapshot(submission, user=user, note="Submitted")
+    if notify:
+        transaction.on_commit(lambda: send_submission_receipt(submission=submission, user=user))
+    purge_public_pages()
+    return submission
+
+
+submit.alters_data = True
+
+
+@transaction.atomic
+def return_for_changes(*, submission, user, comment):
+    """A facilitator hands a submission back, with a comment, for changes."""
+    comment = (comment or "").strip()
+    if not comment:
+        raise SubmissionRefused({"comment": "Say what should change, so the organisation knows what to do."})
+    if submission.status != SubmissionStatus.SUBMITTED:
+        raise SubmissionRefused({"__all__": "Only a submitted plan or report can be returned."})
+    _bump(submission, expected_version=submission.version, user=user, changes={
+        "status": SubmissionStatus.RETURNED, "return_comment": sanitise_html(comment), "returned_at": timezone.now(),
+    })
+    _snapshot(submission, user=user, note="Returned for changes")
+    purge_public_pages()
+    return submission
+
+
+return_for_changes.alters_data = True
