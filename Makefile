@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test test-browser bench loadtest lint clean
+.PHONY: install run demo test test-fast test-browser bench loadtest lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,9 +23,18 @@ run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# Every test, including the browser tests when /usr/bin/chromium is installed.
+# Tests run in parallel, one process per core; a module's tests stay together
+# (the demo and Chromium are started once per module).
+XDIST := -n auto --dist loadfile
+
+# Every test, including the browser tests when /usr/bin/chromium is installed
+# and the two-server test when PostgreSQL and Redis are (see README).
 test: install
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q $(XDIST) $(PYTEST_ARGS)
+
+# The edit loop: everything but the browser, the demo and the real servers.
+test-fast: install
+	$(BIN)/python -m pytest -q $(XDIST) -m "not browser and not demo and not servers" $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python -m bench.run

@@ -1,9 +1,13 @@
 """Shared fixtures: a page tree with a home page, a case study index and a
-resource index, and factories to fill it."""
+resource index; the worlds of tests/builders.py (two programmes X and Y, a
+portal cohort and a stranger's); logged-in clients."""
 import pytest
+from django.test import Client
 from wagtail.models import Page, Site
 
+from programme.pages import page_cache
 from resources.models import CaseStudyIndexPage, HomePage, ResourceIndexPage
+from tests import builders
 
 
 @pytest.fixture
@@ -33,13 +37,105 @@ def resource_index(home_page):
     return index
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _leave_the_database_as_migrated(django_db_blocker):
+    """A transactional test (the browser tests, a worker taking its tasks)
+    ends by emptying every table, without re-running post_migrate; its
+    serialized rollback puts the rows back only at the start of the next such
+    test. pytest-django runs those tests last in their module, so once a
+    module is done, put back what the migrations made if it is gone, and the
+    next module (on this test process) finds the database as migrated."""
+    yield
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents and not ContentType.objects.using(connection.alias).exists():
+                connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture(autouse=True)
 def _clear_page_cache():
-    from resources.cache import purge_page_cache
-
-    purge_page_cache()
+    page_cache().clear()
     yield
-    purge_page_cache()
+    page_cache().clear()
+
+
+# --------------------------------------------------------------------------- worlds
+
+
+@pytest.fixture
+def programme_x(db):
+    """Programme X: its facilitator, a cohort of three councils with two participants each, two sessions."""
+    return builders.build_programme("X")
+
+
+@pytest.fixture
+def programme_y(db):
+    """Programme Y, built like X, with its own facilitator: it must see nothing of X."""
+    return builders.build_programme("Y")
+
+
+@pytest.fixture
+def world(db):
+    """A running cohort whose participants log in (builders.build_cohort)."""
+    return builders.build_cohort("P")
+
+
+@pytest.fixture
+def other_world(db):
+    """Another programme's cohort: its participants are strangers to `world`."""
+    return builders.build_cohort("Y")
+
+
+# --------------------------------------------------------------------------- clients
+
+
+@pytest.fixture
+def login(client):
+    """login(user) logs `user` into the test client and returns the client."""
+    def _login(user):
+        client.force_login(user)
+        return client
+    return _login
+
+
+# The same, under the name the facilitator tests use.
+facilitator_client = login
+
+
+@pytest.fixture
+def make_client(db):
+    """A fresh, separate browser for each person (for two people at once)."""
+    def _make(user=None):
+        new = Client()
+        if user is not None:
+            new.force_login(user)
+        return new
+    return _make
+
+
+# --------------------------------------------------------------------------- builders as fixtures
+
+
+@pytest.fixture
+def add_session():
+    """add_session(cohort, days=…, title=…): a session `days` from now."""
+    return builders.add_session
+
+
+@pytest.fixture
+def plan_data():
+    """plan_data(**overrides): a complete plan, as its form posts it."""
+    return builders.plan_data
+
+
+@pytest.fixture
+def report_data():
+    """report_data(**overrides): a complete one-page report, as its form posts it."""
+    return builders.report_data
 
 
 @pytest.fixture

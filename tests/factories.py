@@ -1,15 +1,28 @@
-"""factory-boy factories for the models the tests build on."""
+"""factory-boy factories, one for every model of the programme and the
+snippets of the site (tests/test_builders.py checks that none is missing),
+and helpers that publish pages as an editor would. Whole worlds are built
+by tests/builders.py."""
 import datetime
-import zoneinfo
 
 import factory
 from django.contrib.auth import get_user_model
 
-from programme.enums import LAType, OrganisationKind, Region
+from programme.dates import LONDON
+from programme.enums import (
+    AttendanceStatus,
+    EmailKind,
+    GoalCategory,
+    LAType,
+    OrganisationKind,
+    RAGStatus,
+    ReflectionKind,
+    Region,
+    Section,
+    SubmissionStatus,
+    ThemeKind,
+)
 from programme.models import Organisation, Programme
 from resources.models import CaseStudyPage, ResourceCategory, ResourcePage, Topic
-
-LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -117,3 +130,126 @@ class ProgrammeSessionFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda s: s.starts_at + datetime.timedelta(hours=3))
     online = True
     join_url = "https://meet.example.org/room"
+
+
+class PresentationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.Presentation"
+
+    session = factory.SubFactory(ProgrammeSessionFactory)
+    topic = factory.Sequence(lambda n: f"Case study {n}")
+    presenters = "Alex Latham"
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.Attendance"
+
+    session = factory.SubFactory(ProgrammeSessionFactory)
+    participant = factory.SubFactory(
+        ParticipantFactory, membership__cohort=factory.SelfAttribute("...session.cohort")
+    )
+    status = AttendanceStatus.ATTENDED
+
+
+class BreakoutGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.BreakoutGroup"
+
+    session = factory.SubFactory(ProgrammeSessionFactory)
+    number = factory.Sequence(lambda n: n + 1)
+
+
+class OnePagePlanFactory(factory.django.DjangoModelFactory):
+    """A plan as stored; a submitted one with `status=SubmissionStatus.SUBMITTED`.
+    (To go through saving and submitting, use programme.submissions.writing.)"""
+
+    class Meta:
+        model = "programme.OnePagePlan"
+
+    membership = factory.SubFactory(MembershipFactory)
+    issue = "Few care leavers find work locally."
+    goal = factory.Sequence(lambda n: f"Goal {n}: more apprenticeships for care leavers")
+    goal_category = GoalCategory.INTERNAL
+    success = "Ten apprenticeship offers."
+
+
+class ReflectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.Reflection"
+
+    membership = factory.SubFactory(MembershipFactory)
+    kind = ReflectionKind.FINAL_REPORT
+
+
+class StatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.Statement"
+
+    reflection = factory.SubFactory(ReflectionFactory)
+    section = Section.PROGRESS
+    position = factory.Sequence(lambda n: n)
+    text = factory.Sequence(lambda n: f"Statement {n}")
+
+
+class SubmissionVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.SubmissionVersion"
+
+    plan = factory.SubFactory(OnePagePlanFactory)
+    membership = factory.SelfAttribute("plan.membership")
+    version = 1
+    status = SubmissionStatus.DRAFT
+    data = factory.LazyAttribute(lambda v: {"goal": v.plan.goal})
+    author = factory.SubFactory(UserFactory)
+
+
+class LearningThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.LearningTheme"
+
+    name = factory.Sequence(lambda n: f"Theme {n}")
+    kind = ThemeKind.CHALLENGE
+    group = "Challenges from the system"
+
+
+class CodedStatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.CodedStatement"
+
+    statement = factory.SubFactory(StatementFactory)
+    theme = factory.SubFactory(LearningThemeFactory)
+    coded_by = factory.SubFactory(UserFactory)
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.Action"
+
+    membership = factory.SubFactory(MembershipFactory)
+    description = factory.Sequence(lambda n: f"Action {n}: brief the personal advisers")
+    owner = "Leaving care manager"
+    status = RAGStatus.AMBER
+    created_by = factory.SubFactory(UserFactory)
+
+
+class ActionUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.ActionUpdate"
+
+    action = factory.SubFactory(ActionFactory)
+    note = "Briefing booked."
+    status = RAGStatus.GREEN
+    author = factory.SubFactory(UserFactory)
+
+
+class SentEmailFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.SentEmail"
+
+    cohort = factory.SubFactory(CohortFactory)
+    kind = EmailKind.REMINDER
+    key = factory.Sequence(lambda n: f"test:{n}")
+    to = factory.Sequence(lambda n: f"person{n}@council.example.org")
+    subject = "Reminder"
+    body = "See you on Tuesday.\n"

@@ -12,8 +12,8 @@ Running them
     below always points at the system Chromium.
 
 What is where
-    (Test files have no __init__.py here, so their names must be unique
-    across tests/: hence the browser_ prefix.)
+    (Shared helpers are in helpers.py; the worlds the journeys walk through
+    are built by tests/builders.py.)
     test_browser_journeys.py     a visitor searches, opens a case study,
                                  filters the index; a phone-sized viewport;
                                  keyboard only (skip link, visible focus)
@@ -71,10 +71,11 @@ Accessibility
 """
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 
+from tests import builders
+from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, DESKTOP, SCREENSHOT_DIR
 from tests.factories import (
     OrganisationFactory,
     ProgrammeFactory,
@@ -83,22 +84,6 @@ from tests.factories import (
     add_case_study,
     add_resource,
 )
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOT_DIR = REPO_ROOT / "test-artifacts" / "screenshots"
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 375, "height": 812}
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
 
 # --- the browser ------------------------------------------------------------
 
@@ -149,22 +134,6 @@ def browser(chromium_path, django_db_setup):
 def site_url(live_server, transactional_db, django_db_serialized_rollback):
     """The live server's address, with a freshly migrated database behind it."""
     return live_server.url
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _leave_the_database_as_migrated(django_db_blocker):
-    """A serialized-rollback test ends by emptying every table, without
-    re-running post_migrate. Put back what the migrations made once a module's
-    tests are done, so tests that run after these find the usual database."""
-    yield
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connections
-
-    with django_db_blocker.unblock():
-        for connection in connections.all(initialized_only=True):
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents and not ContentType.objects.using(connection.alias).exists():
-                connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture
@@ -312,56 +281,6 @@ def public_site(home_page, case_study_index, resource_index):
     return {"case_study_full": full, "resource": toolkit, "topic_work": work}
 
 
-# --- axe-core ---------------------------------------------------------------
-
-
-def run_axe(page):
-    """Run axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={
-        "runOnly": {"type": "tag", "values": WCAG_TAGS},
-        "resultTypes": ["violations"],
-    })
-    return results.response["violations"]
-
-
-def describe_violations(violations, url=""):
-    """Violations as a readable list: rule, impact, selectors, help, link."""
-    lines = [f"{len(violations)} axe violation(s) on {url}:"]
-    for violation in violations:
-        lines.append(
-            f"- {violation['id']} ({violation['impact']}): {violation['help']}\n  {violation['helpUrl']}"
-        )
-        for node in violation["nodes"][:10]:
-            target = " ".join(str(part) for part in node["target"])
-            summary = (node.get("failureSummary") or "").replace("\n", " ")
-            lines.append(f"    at {target}\n       {node['html'][:160]}\n       {summary[:300]}")
-        if len(violation["nodes"]) > 10:
-            lines.append(f"    … and {len(violation['nodes']) - 10} more")
-    return "\n".join(lines)
-
-
-# --- layout -------------------------------------------------------------------
-
-OVERFLOW_JS = """() => {
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth <= width) return [];
-    const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-        + [...el.classList].map(c => '.' + c).join('');
-    return [...document.body.querySelectorAll('*')]
-        .filter(el => el.getBoundingClientRect().right > width + 1)
-        .map(el => `${name(el)} (right edge ${Math.round(el.getBoundingClientRect().right)}px)`)
-        .slice(0, 10);
-}"""
-
-
-def horizontal_overflow(page):
-    """The elements that stick out past the right edge of the viewport, making
-    the page scroll sideways ([] when it does not)."""
-    return page.evaluate(OVERFLOW_JS)
-
-
 # --- screenshots -------------------------------------------------------------
 
 
@@ -373,252 +292,6 @@ def screenshot_dir():
     return SCREENSHOT_DIR
 
 
-# --- the portal and the programme report ------------------------------------
-#
-# Helpers for test_browser_portal.py, test_browser_report.py and the portal
-# pages in test_browser_axe.py and test_browser_screenshots.py.
-
-PASSWORD = "correct-horse-battery"  # UserFactory's
-
-
-def sign_in_browser(page, user, site_url):
-    """Give the page's browser context a signed-in session for `user`, as
-    the login form would (for tests about the pages, not about signing in)."""
-    from django.conf import settings
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME,
-        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": site_url,
-    }])
-
-
-FOCUS_JS = """() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return null;
-    const style = getComputedStyle(el);
-    const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-        + (el.name ? '[name=' + el.name + ']' : '');
-    const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-    const shadowed = style.boxShadow && style.boxShadow !== 'none';
-    return {element: name, visible: outlined || shadowed,
-            outline: style.outlineStyle + ' ' + style.outlineWidth, boxShadow: style.boxShadow};
-}"""
-
-
-def focused(page):
-    """What has the keyboard focus, and whether it shows it: an outline or a
-    box-shadow (None when nothing is focused)."""
-    return page.evaluate(FOCUS_JS)
-
-
-def portal_cohort(label="Q"):
-    """A running cohort (sharing on, deadlines ahead) with three councils,
-    one participant with a login each:
-
-    - writer (Kent, user `kent_writer`): nothing written yet, one draft
-      check-in, two actions (one with an update); the one the journeys sign
-      in as.
-    - done (Salford, `salford_done`): plan and one-page report submitted.
-    - returned (Wigan, `wigan_returned`): plan and one-page report submitted,
-      then returned for changes with a comment.
-
-    A held workshop two weeks ago and the next one in a week."""
-    import datetime
-    from types import SimpleNamespace
-
-    from django.utils import timezone
-
-    from programme.enums import RAGStatus, ReflectionKind, Section
-    from programme.models import Action, ActionUpdate, OnePagePlan, Reflection
-    from programme.submissions.writing import return_for_changes, save_plan, save_reflection, submit
-    from tests.factories import (
-        CohortFactory,
-        MembershipFactory,
-        OrganisationFactory,
-        ParticipantFactory,
-        ProgrammeSessionFactory,
-        UserFactory,
-    )
-    from tests.programme.conftest import make_facilitator
-
-    now = timezone.now().replace(microsecond=0)
-    facilitator = make_facilitator(f"facilitator_{label.lower()}")
-    programme = ProgrammeFactory(title="Increasing employment opportunities for young people with care experience")
-    programme.facilitators.add(facilitator)
-    cohort = CohortFactory(
-        programme=programme, name=f"{label} cohort", sharing_enabled=True,
-        plan_deadline=now + datetime.timedelta(days=30), report_deadline=now + datetime.timedelta(days=90),
-    )
-    held = now - datetime.timedelta(days=14)
-    coming = now + datetime.timedelta(days=7)
-    past_session = ProgrammeSessionFactory(
-        cohort=cohort, number=1, title="Workshop 1: understanding the local economy", status="held",
-        starts_at=held, ends_at=held + datetime.timedelta(hours=3))
-    next_session = ProgrammeSessionFactory(
-        cohort=cohort, number=2, title="Workshop 2: understanding the world of work",
-        starts_at=coming, ends_at=coming + datetime.timedelta(hours=3),
-        join_url="https://meet.example.org/workshop-2", agenda="Check-ins\nCase study\nBreakout groups")
-
-    people = {}
-    for key, council, username, name in [
-        ("writer", "Kent County Council", "kent_writer", "Priya Shah"),
-        ("done", "Salford City Council", "salford_done", "Tom Reid"),
-        ("returned", "Wigan Council", "wigan_returned", "Ana Lopes"),
-    ]:
-        membership = MembershipFactory(cohort=cohort, organisation=OrganisationFactory(name=council))
-        first, last = name.split()
-        user = UserFactory(username=username, first_name=first, last_name=last)
-        ParticipantFactory(membership=membership, name=name, user=user, email=f"{username}@council.example.org")
-        people[key] = SimpleNamespace(membership=membership, user=user)
-
-    plan_text = {
-        "issue": "Few care leavers find work in local construction.",
-        "goal": "Ten care leavers in construction apprenticeships by next summer.",
-        "goal_category": "external",
-        "success": "Ten apprenticeship offers; five young people in work.",
-        "first_actions": "Meet the construction partner; brief personal advisers.",
-        "team": "Leaving care manager; HR apprenticeship lead.",
-    }
-    report_text = {
-        Section.PROGRESS: ["Built relationships with three local employers", "Found 13 apprenticeship offers"],
-        Section.CHALLENGES: ["Covid delayed a live event with employers"],
-        Section.ENABLERS: ["Support from the director of children's services"],
-        Section.NEXT: ["Write a careers map for young people"],
-    }
-    for key in ("done", "returned"):
-        person = people[key]
-        plan = OnePagePlan.objects.create(membership=person.membership)
-        save_plan(plan=plan, data=plan_text, user=person.user, expected_version=plan.version)
-        submit(submission=plan, user=person.user, expected_version=plan.version)
-        report = Reflection.objects.create(membership=person.membership, kind=ReflectionKind.FINAL_REPORT)
-        save_reflection(reflection=report, sections=report_text, user=person.user, expected_version=report.version)
-        submit(submission=report, user=person.user, expected_version=report.version)
-        if key == "returned":
-            return_for_changes(submission=plan, user=facilitator,
-                               comment="Please say how many young people the goal is for.")
-            return_for_changes(submission=report, user=facilitator,
-                               comment="Please add what enabled the employer event.")
-
-    writer = people["writer"]
-    check_in = Reflection.objects.create(membership=writer.membership, kind=ReflectionKind.CHECK_IN,
-                                         session=next_session)
-    save_reflection(reflection=check_in, sections={Section.PROGRESS: ["Met the construction partner"]},
-                    user=writer.user, expected_version=check_in.version)
-    action = Action.objects.create(
-        membership=writer.membership, session=past_session, description="Brief personal advisers on the offer",
-        owner="Priya Shah", due_on=(now + datetime.timedelta(days=10)).date(), status=RAGStatus.AMBER,
-        created_by=writer.user)
-    ActionUpdate.objects.create(action=action, note="Briefing booked for the team meeting.",
-                                status=RAGStatus.GREEN, author=writer.user)
-    action.status = RAGStatus.GREEN
-    action.save()
-    Action.objects.create(membership=writer.membership, session=past_session, description="Ask HR about ring-fencing",
-                          owner="HR lead", status=RAGStatus.RED, created_by=writer.user)
-    return SimpleNamespace(
-        facilitator=facilitator, programme=programme, cohort=cohort, past_session=past_session,
-        next_session=next_session, check_in=check_in, action=action, **people,
-    )
-
-
 @pytest.fixture
 def portal(site_url, home_page):
-    return portal_cohort()
-
-
-def reported_cohort(*, coded=True):
-    """A finished cohort for the programme report: four councils, every one
-    with a submitted plan and one-page report, attending every session.
-
-    Kent, Salford and Wigan consent to publication; Barnet does not (its
-    words must never appear in public). With `coded`, the starter themes
-    "Senior manager focus" is attached to each council's challenge and
-    "Covid restrictions" to Kent's and Barnet's, as a facilitator would;
-    otherwise nothing is coded yet. report_threshold is 1, so every count is
-    shown."""
-    import datetime
-    import zoneinfo
-    from types import SimpleNamespace
-
-    from programme.enums import AttendanceStatus, ReflectionKind, Section, SubmissionStatus
-    from programme.models import (
-        Attendance,
-        CodedStatement,
-        LearningTheme,
-        OnePagePlan,
-        Reflection,
-        Statement,
-    )
-    from tests.factories import (
-        CohortFactory,
-        MembershipFactory,
-        ParticipantFactory,
-        ProgrammeSessionFactory,
-    )
-    from tests.programme.conftest import make_facilitator
-
-    london = zoneinfo.ZoneInfo("Europe/London")
-    facilitator = make_facilitator("fiona")
-    programme = ProgrammeFactory(
-        title="Increasing employment opportunities for young people with care experience",
-        host="Catch22", funder="Esmée Fairbairn Foundation", objective="To support leaving care teams.",
-    )
-    programme.facilitators.add(facilitator)
-    cohort = CohortFactory(programme=programme, name="2031 cohort", report_threshold=1)
-    sessions = []
-    for number, month in ((1, 2), (2, 4)):
-        starts = datetime.datetime(2031, month, 3, 9, 30, tzinfo=london)
-        sessions.append(ProgrammeSessionFactory(
-            cohort=cohort, number=number, title=f"Workshop {number}", status="held",
-            starts_at=starts, ends_at=starts + datetime.timedelta(hours=3)))
-    # Two of the starter themes the migrations add.
-    senior = LearningTheme.objects.get(name="Senior manager focus")
-    covid = LearningTheme.objects.get(name="Covid restrictions")
-    councils = {}
-    for name, consent in [("Kent County Council", True), ("Salford City Council", True),
-                          ("Wigan Council", True), ("Barnet London Borough", False)]:
-        short = name.split()[0]
-        membership = MembershipFactory(cohort=cohort, organisation=OrganisationFactory(name=name),
-                                       consent_to_publish=consent)
-        person = ParticipantFactory(membership=membership, name=f"{short} participant")
-        Attendance.objects.bulk_create(
-            Attendance(session=session, participant=person, status=AttendanceStatus.ATTENDED) for session in sessions)
-        OnePagePlan.objects.create(membership=membership, goal=f"{short} goal: apprenticeships in the council",
-                                   goal_category="internal", status=SubmissionStatus.SUBMITTED)
-        report = Reflection.objects.create(membership=membership, kind=ReflectionKind.FINAL_REPORT,
-                                           status=SubmissionStatus.SUBMITTED)
-        statements = {}
-        for section, text in [(Section.PROGRESS, f"{short} progress: a ring-fenced apprenticeship"),
-                              (Section.CHALLENGES, f"{short} challenge: managers changed jobs"),
-                              (Section.ENABLERS, f"{short} enabler: the virtual school head"),
-                              (Section.NEXT, f"{short} next step: a careers map")]:
-            statements[section] = Statement.objects.create(reflection=report, section=section, text=text)
-        councils[short] = SimpleNamespace(membership=membership, statements=statements)
-        if coded:
-            CodedStatement.objects.create(statement=statements[Section.CHALLENGES], theme=senior)
-            if short in ("Kent", "Barnet"):
-                CodedStatement.objects.create(statement=statements[Section.CHALLENGES], theme=covid)
-    return SimpleNamespace(facilitator=facilitator, programme=programme, cohort=cohort, councils=councils,
-                           senior=senior, covid=covid)
-
-
-def add_report_pages(home_page, cohort, *, publish_report=True):
-    """The programme report index under the home page and, unless
-    `publish_report` is False, a published report page for `cohort`."""
-    from resources.models import ProgrammeReportIndexPage, ProgrammeReportPage
-
-    index = ProgrammeReportIndexPage(title="Programme reports", slug="reports",
-                                     intro="What each cohort learned.")
-    home_page.add_child(instance=index)
-    index.save_revision().publish()
-    if not publish_report:
-        return index, None
-    page = ProgrammeReportPage(title="What the 2031 cohort learned", slug="2031-cohort", cohort=cohort,
-                               summary="What four councils learned about care leavers' employment.",
-                               introduction="<p>An introduction by the facilitators.</p>")
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    return index, page
+    return builders.portal_cohort()

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from programme.permissions import FACILITATORS_GROUP
-from tests.browser.conftest import describe_violations, run_axe
+from tests.browser.helpers import describe_violations, run_axe
 from tests.factories import (
     CohortFactory,
     MembershipFactory,

@@ -10,14 +10,8 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import expect
 
-from tests.browser.conftest import (
-    PHONE,
-    add_report_pages,
-    describe_violations,
-    reported_cohort,
-    run_axe,
-    sign_in_browser,
-)
+from tests.browser.helpers import PHONE, describe_violations, run_axe, sign_in_browser
+from tests.builders import add_report_pages, reported_cohort
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, horizontal_overflow
+from tests.browser.helpers import PHONE, horizontal_overflow
 
 pytestmark = pytest.mark.browser
 

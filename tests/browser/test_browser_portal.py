@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PASSWORD, PHONE, focused, horizontal_overflow
+from tests.browser.helpers import PHONE, focused, horizontal_overflow
+from tests.builders import PASSWORD
 
 pytestmark = pytest.mark.browser
 

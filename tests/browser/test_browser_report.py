@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PASSWORD, add_report_pages, reported_cohort
+from tests.builders import PASSWORD, add_report_pages, reported_cohort
 
 pytestmark = pytest.mark.browser
 

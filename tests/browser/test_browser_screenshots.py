@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from tests.browser.conftest import DESKTOP, PHONE, horizontal_overflow
+from tests.browser.helpers import DESKTOP, PHONE, horizontal_overflow
 
 pytestmark = pytest.mark.browser
 
@@ -66,7 +66,7 @@ def test_screenshots_of_the_portal_and_the_programme_report(new_page, demo_site,
     from django.contrib.auth import get_user_model
 
     from resources.models import ProgrammeReportPage
-    from tests.browser.conftest import sign_in_browser
+    from tests.browser.helpers import sign_in_browser
 
     kent = get_user_model().objects.get(username="kent")
     report = ProgrammeReportPage.objects.live().get()

@@ -4,7 +4,7 @@ page has one search box whose hint fits; the favicon is there."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, horizontal_overflow
+from tests.browser.helpers import PHONE, horizontal_overflow
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from tests.portal.conftest import build_cohort
+from tests.builders import build_cohort
 from tests.security.xss_checks import load_vectors
 
 pytestmark = pytest.mark.browser

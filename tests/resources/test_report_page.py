@@ -20,8 +20,8 @@ from resources.models import (
     ResourceIndexPage,
 )
 from resources.models.reports import ProgrammeReportPageForm
+from tests.builders import build_report_cohort
 from tests.helpers import count_queries
-from tests.programme.test_report import build_report_cohort
 
 
 def add_report_index(home_page):

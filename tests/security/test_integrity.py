@@ -17,8 +17,8 @@ from programme.submissions.writing import (
     save_reflection,
     submit,
 )
+from tests.builders import build_programme
 from tests.factories import UserFactory
-from tests.programme.conftest import build_programme
 
 
 @pytest.fixture

@@ -33,8 +33,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from programme.enums import ReflectionKind, Section, SubmissionStatus, ThemeKind
 from programme.models import Action, LearningTheme, OnePagePlan, Reflection, Statement
+from tests.builders import build_cohort
 from tests.factories import UserFactory
-from tests.portal.conftest import build_cohort
 
 NAMESPACES = ("programme_admin", "portal", "calendar")
 PUBLIC_NAMES = ("search", "sitemap", "robots_txt")

@@ -33,7 +33,7 @@ from programme.models import (
     SentEmail,
     Statement,
 )
-from tests.portal.conftest import build_cohort
+from tests.builders import build_cohort
 from tests.security.form_values import form_values, submit_form
 from tests.security.xss_checks import (
     csv_cells,

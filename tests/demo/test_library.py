@@ -1,12 +1,9 @@
 """The demo content command: `manage.py load_demo` builds a believable public
 library on a fresh database, and running it again changes nothing."""
-
 from collections import Counter
-from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from taggit.models import Tag
 from wagtail.models import Page, Revision, Site
 
@@ -25,6 +22,9 @@ from resources.models import (
     Topic,
 )
 from resources.models.case_studies import CaseStudyRelatedResource
+from tests.demo.conftest import load_demo
+
+pytestmark = pytest.mark.demo
 
 # The useful links of the 2021 programme report (the 2021 programme report, section 5).
 PROGRAMME_REPORT_LINKS = {
@@ -38,12 +38,6 @@ PROGRAMME_REPORT_LINKS = {
     "guidance-on-the-national-referral-mechanism-for-potential-adult-victims-of-modern-slavery-england-and-wales"
     "#independent-child-trafficking-guardians-ictg",
 }
-
-
-def load_demo():
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
 
 
 def content_counts():
@@ -63,34 +57,14 @@ def content_counts():
     }
 
 
-@pytest.mark.django_db
-def test_load_demo_replaces_wagtail_welcome_page_with_home_page():
-    site_before = Site.objects.get(is_default_site=True)
-
-    load_demo()
-
-    home = HomePage.objects.get()
-    assert home.title == "Leaving Care Peer Learning"
-    assert home.live
-    assert home.depth == 2
-    site = Site.objects.get(is_default_site=True)
-    assert site.pk == site_before.pk
-    assert site.root_page_id == home.pk
-    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
-
-
-@pytest.mark.django_db
-def test_load_demo_creates_index_pages_at_the_linked_slugs():
-    load_demo()
+def test_load_demo_creates_index_pages_at_the_linked_slugs(demo):
 
     home = HomePage.objects.get()
     assert CaseStudyIndexPage.objects.child_of(home).get().url == "/case-studies/"
     assert ResourceIndexPage.objects.child_of(home).get().url == "/resources/"
 
 
-@pytest.mark.django_db
-def test_load_demo_publishes_at_least_twelve_case_studies():
-    load_demo()
+def test_load_demo_publishes_at_least_twelve_case_studies(demo):
 
     case_studies = CaseStudyPage.objects.live()
     assert case_studies.count() >= 12
@@ -100,17 +74,13 @@ def test_load_demo_publishes_at_least_twelve_case_studies():
     )
 
 
-@pytest.mark.django_db
-def test_load_demo_creates_programme_report_links_as_resources():
-    load_demo()
+def test_load_demo_creates_programme_report_links_as_resources(demo):
 
     links = set(ResourcePage.objects.live().values_list("link_url", flat=True))
     assert PROGRAMME_REPORT_LINKS <= links
 
 
-@pytest.mark.django_db
-def test_load_demo_creates_programme_local_authorities_by_type():
-    load_demo()
+def test_load_demo_creates_programme_local_authorities_by_type(demo):
 
     programme_las = Organisation.objects.filter(
         name__in=[la["name"] for la in demo_data.PROGRAMME_LOCAL_AUTHORITIES]
@@ -119,9 +89,7 @@ def test_load_demo_creates_programme_local_authorities_by_type():
     assert set(programme_las.values_list("kind", flat=True)) == {"local_authority"}
 
 
-@pytest.mark.django_db
-def test_load_demo_attaches_presenters_tags_and_related_resources():
-    load_demo()
+def test_load_demo_attaches_presenters_tags_and_related_resources(demo):
 
     page = CaseStudyPage.objects.get(slug="world-of-work-leicestershire-cares")
     assert [(p.name, p.organisation.name) for p in page.presenters.all()] == [
@@ -139,9 +107,7 @@ def test_load_demo_attaches_presenters_tags_and_related_resources():
     ]
 
 
-@pytest.mark.django_db
-def test_load_demo_twice_leaves_every_count_unchanged():
-    load_demo()
+def test_load_demo_twice_leaves_every_count_unchanged(demo):
     counts_after_first_run = content_counts()
 
     output = load_demo()
@@ -151,9 +117,7 @@ def test_load_demo_twice_leaves_every_count_unchanged():
     assert "Created 0 resources" in output
 
 
-@pytest.mark.django_db
-def test_load_demo_twice_keeps_a_facilitators_edit():
-    load_demo()
+def test_load_demo_twice_keeps_a_facilitators_edit(demo):
     page = CaseStudyPage.objects.get(slug="derby-care-leavers-development-board")
     page.title = "Derby's EET development board"
     page.save_revision().publish()
@@ -165,9 +129,7 @@ def test_load_demo_twice_keeps_a_facilitators_edit():
     assert CaseStudyPage.objects.filter(slug="derby-care-leavers-development-board").count() == 1
 
 
-@pytest.mark.django_db
-def test_demo_pages_render_for_a_visitor(client):
-    load_demo()
+def test_demo_pages_render_for_a_visitor(demo, client):
     pages = [
         HomePage.objects.get(),
         CaseStudyIndexPage.objects.get(),
@@ -180,9 +142,7 @@ def test_demo_pages_render_for_a_visitor(client):
     assert statuses == {page.url: 200 for page in pages}
 
 
-@pytest.mark.django_db
-def test_demo_home_page_shows_featured_resources_and_case_studies(client):
-    load_demo()
+def test_demo_home_page_shows_featured_resources_and_case_studies(demo, client):
 
     html = client.get("/").content.decode()
 
@@ -191,18 +151,14 @@ def test_demo_home_page_shows_featured_resources_and_case_studies(client):
     assert "No case studies have been published yet." not in html
 
 
-@pytest.mark.django_db
-def test_demo_resource_links_are_web_addresses():
-    load_demo()
+def test_demo_resource_links_are_web_addresses(demo):
 
     links = list(ResourcePage.objects.values_list("link_url", flat=True))
     assert links
     assert [link for link in links if not link.startswith(("http://", "https://"))] == []
 
 
-@pytest.mark.django_db
-def test_demo_partnership_case_study_renders_partners_block(client):
-    load_demo()
+def test_demo_partnership_case_study_renders_partners_block(demo, client):
     page = CaseStudyPage.objects.get(slug="care-leaver-progression-partnership-kent-medway")
 
     html = client.get(page.url).content.decode()
@@ -212,9 +168,7 @@ def test_demo_partnership_case_study_renders_partners_block(client):
     assert "Virtual School Kent" in html
 
 
-@pytest.mark.django_db
-def test_demo_discussion_renders_questions_and_answers(client):
-    load_demo()
+def test_demo_discussion_renders_questions_and_answers(demo, client):
     page = CaseStudyPage.objects.get(slug="social-value-whole-council-manchester")
 
     html = client.get(page.url).content.decode()

@@ -200,7 +200,7 @@ def test_reminders_reach_a_participant_added_later_once(x, mailoutbox):
 
 
 def test_reminders_refused_by_mail_server_stay_queued_and_go_on_retry(x, mailoutbox, settings):
-    settings.EMAIL_BACKEND = "tests.programme.test_emails.RefusingBackend"
+    settings.EMAIL_BACKEND = "tests.programme.notifications.test_messages.RefusingBackend"
 
     assert send_session_reminders(now=NOW) == 6
     assert mailoutbox == []
@@ -372,7 +372,7 @@ def test_invitation_sent_once_with_reply_to_inviter(x, mailoutbox):
 
 
 def test_invitation_refused_by_mail_server_is_kept_and_sent_on_retry(x, mailoutbox, settings):
-    settings.EMAIL_BACKEND = "tests.programme.test_emails.RefusingBackend"
+    settings.EMAIL_BACKEND = "tests.programme.notifications.test_messages.RefusingBackend"
     membership = x.memberships[0]
 
     assert send_invitation(membership=membership, to="director@council.example.org", invited_by=x.facilitator)

@@ -1,12 +1,10 @@
-"""The end-of-programme report (programme/report.py), its Word export, the CSV
+"""The end-of-programme report (programme/reporting/), its Word export, the CSV
 and Excel exports of the coding, and the facilitator's download screens.
 
 Every figure is computed on a cohort built in the test."""
 import csv
-import datetime
 import io
 import zoneinfo
-from types import SimpleNamespace
 
 import docx
 import openpyxl
@@ -16,25 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from programme.enums import (
-    AttendanceStatus,
     GoalCategory,
-    LAType,
-    MembershipStatus,
-    OrganisationKind,
-    ReflectionKind,
-    Section,
-    SessionKind,
-    SessionStatus,
-    SubmissionStatus,
     ThemeKind,
 )
 from programme.models import (
-    Attendance,
-    CodedStatement,
-    LearningTheme,
-    OnePagePlan,
-    Presentation,
-    Reflection,
     Statement,
 )
 from programme.reporting.build import build_report
@@ -45,191 +28,9 @@ from programme.reporting.spreadsheets import (
     csv_safe,
     theme_counts_csv,
 )
-from tests.factories import (
-    CohortFactory,
-    MembershipFactory,
-    OrganisationFactory,
-    ParticipantFactory,
-    ProgrammeFactory,
-    ProgrammeSessionFactory,
-    add_case_study,
-    add_resource,
-)
-from tests.programme.conftest import make_facilitator
+from tests.builders import build_report_cohort
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
-
-
-# --------------------------------------------------------------------------- building a cohort
-
-
-def _session(cohort, month, *, kind=SessionKind.WORKSHOP, status=SessionStatus.HELD, year=2021, title=None):
-    starts = datetime.datetime(year, month, 2, 9, 30, tzinfo=LONDON)
-    return ProgrammeSessionFactory(
-        cohort=cohort, kind=kind, status=status, starts_at=starts, ends_at=starts + datetime.timedelta(hours=3),
-        title=title or f"{kind} {month}/{year}",
-    )
-
-
-def _theme(name, kind, group):
-    theme, _ = LearningTheme.objects.get_or_create(name=name, defaults={"kind": kind, "group": group})
-    return theme
-
-
-def _reflection(membership, *, kind=ReflectionKind.FINAL_REPORT, status=SubmissionStatus.SUBMITTED, sections):
-    """sections: {Section: [(text, [themes])]}. Returns {text: Statement}."""
-    reflection = Reflection.objects.create(membership=membership, kind=kind, status=status)
-    made = {}
-    for section, items in sections.items():
-        for position, (text, themes) in enumerate(items):
-            statement = Statement.objects.create(reflection=reflection, section=section, position=position, text=text)
-            for theme in themes:
-                CodedStatement.objects.create(statement=statement, theme=theme)
-            made[text] = statement
-    return made
-
-
-def _final_report(membership, name, themes, *, status=SubmissionStatus.SUBMITTED):
-    """A one-page report whose statements name their organisation, so tests
-    can find every word an organisation wrote."""
-    return _reflection(membership, status=status, sections={
-        Section.PROGRESS: [(f"{name} progress one", []), (f"{name} progress two", [])],
-        Section.CHALLENGES: [(f"{name} challenge", themes.get("challenge", []))],
-        Section.ENABLERS: [(f"{name} enabler", themes.get("enabler", []))],
-        Section.NEXT: [(f"{name} next step", [])],
-    })
-
-
-def build_report_cohort(label="R", *, extra_organisations=0, pages=None, base=True):
-    """A programme with one cohort of four local authorities and a voluntary
-    organisation, each with two participants:
-
-    - Avon (county, consents): every session, plan (external), final report.
-    - Bexley (London borough, does NOT consent): every session, plan
-      (internal), final report.
-    - Crewe (unitary, consents): missed the review, plan (young people), final report.
-    - Dorset (county, consents): every session, a draft plan and a draft final report.
-    - Eden Trust (voluntary, consents): every session, nothing submitted.
-
-    Themes: "Senior focus" (challenge) named by Avon, Bexley and Crewe; "Covid"
-    (challenge) by Bexley alone; "Partnership" (enabler) by Avon and Crewe;
-    "Safe space" (feedback) by Avon and Bexley in their feedback.
-    `extra_organisations` adds consenting councils with a plan, a final report,
-    a check-in and attendance, for the query-count tests (`base=False` leaves
-    out the five above). `pages` = (case_study_index, resource_index) adds
-    presentations with live and draft pages."""
-    facilitator = make_facilitator(f"facilitator_{label}")
-    programme = ProgrammeFactory(
-        title=f"Employment programme {label}", host="Catch22", funder="Esmée Fairbairn Foundation",
-        summary="Catch22 hosts the forum.", objective="To support leaving care teams.",
-        outcomes_for_each_la="Each LA sets out its issue.", outcomes_for_system="Add to what works.",
-    )
-    programme.facilitators.add(facilitator)
-    cohort = CohortFactory(programme=programme, name=f"{label} 2021 cohort", report_threshold=2)
-    specs = [] if not base else [
-        ("Avon County Council", OrganisationKind.LOCAL_AUTHORITY, LAType.COUNTY, True),
-        ("Bexley London Borough", OrganisationKind.LOCAL_AUTHORITY, LAType.LONDON_BOROUGH, False),
-        ("Crewe Unitary Council", OrganisationKind.LOCAL_AUTHORITY, LAType.UNITARY, True),
-        ("Dorset County Council", OrganisationKind.LOCAL_AUTHORITY, LAType.COUNTY, True),
-        ("Eden Trust", OrganisationKind.VOLUNTARY, "", True),
-    ]
-    specs += [
-        (f"Extra Council {n:02d}", OrganisationKind.LOCAL_AUTHORITY, LAType.METROPOLITAN, True)
-        for n in range(extra_organisations)
-    ]
-    members = {}
-    for name, kind, la_type, consent in specs:
-        organisation = OrganisationFactory(name=f"{name} {label}", kind=kind, la_type=la_type)
-        membership = MembershipFactory(cohort=cohort, organisation=organisation, consent_to_publish=consent)
-        people = [ParticipantFactory(membership=membership, name=f"{name} person {i}") for i in range(2)]
-        members[name] = SimpleNamespace(membership=membership, organisation=organisation, people=people)
-    # Someone invited who never joined, and a council that withdrew: neither counts.
-    MembershipFactory(cohort=cohort, status=MembershipStatus.INVITED,
-                      organisation=OrganisationFactory(name=f"Invited Council {label}"))
-    withdrawn = MembershipFactory(cohort=cohort, status=MembershipStatus.WITHDRAWN, consent_to_publish=True,
-                                  organisation=OrganisationFactory(name=f"Withdrawn Council {label}"))
-    _final_report(withdrawn, "Withdrawn", {})
-
-    sessions = [
-        _session(cohort, 2, kind=SessionKind.BRIEFING, title="Briefing for directors"),
-        _session(cohort, 3, title="Understanding the local economy"),
-        _session(cohort, 5, title="Understanding the world of work"),
-        _session(cohort, 2, kind=SessionKind.REVIEW, year=2022, title="Review"),
-        _session(cohort, 7, status=SessionStatus.CANCELLED, title="Cancelled workshop"),
-    ]
-    counted = [s for s in sessions if s.kind in (SessionKind.WORKSHOP, SessionKind.REVIEW)
-               and s.status != SessionStatus.CANCELLED]
-    rows = []
-    for name, member in members.items():
-        for session in counted:
-            missed = name == "Crewe Unitary Council" and session.kind == SessionKind.REVIEW
-            status = AttendanceStatus.APOLOGIES if missed else AttendanceStatus.ATTENDED
-            rows.append(Attendance(session=session, participant=member.people[0], status=status))
-    Attendance.objects.bulk_create(rows)
-
-    senior = _theme("Senior focus", ThemeKind.CHALLENGE, "Challenges from the system")
-    covid = _theme("Covid", ThemeKind.CHALLENGE, "Challenges posed by Covid")
-    partnership = _theme("Partnership", ThemeKind.ENABLER, "Enablers within the council")
-    safe_space = _theme("Safe space", ThemeKind.FEEDBACK, "What was valuable")
-
-    if base:
-        def plan(name, goal, category, status=SubmissionStatus.SUBMITTED):
-            OnePagePlan.objects.create(membership=members[name].membership, goal=goal, goal_category=category,
-                                       status=status)
-
-        plan("Avon County Council", "Avon goal: construction jobs", GoalCategory.EXTERNAL)
-        plan("Bexley London Borough", "Bexley goal: internal apprenticeships", GoalCategory.INTERNAL)
-        plan("Crewe Unitary Council", "Crewe goal: Year 10 engagement", GoalCategory.YOUNG_PEOPLE)
-        plan("Dorset County Council", "Dorset goal: DRAFT plan", GoalCategory.EXTERNAL, status=SubmissionStatus.DRAFT)
-        plan("Eden Trust", "Eden goal: RETURNED plan", GoalCategory.EXTERNAL, status=SubmissionStatus.RETURNED)
-
-        _final_report(members["Avon County Council"].membership, "Avon",
-                      {"challenge": [senior], "enabler": [partnership]})
-        _final_report(members["Bexley London Borough"].membership, "Bexley", {"challenge": [senior, covid]})
-        _final_report(members["Crewe Unitary Council"].membership, "Crewe",
-                      {"challenge": [senior], "enabler": [partnership]})
-        _final_report(members["Dorset County Council"].membership, "Dorset DRAFT", {"challenge": [senior]},
-                      status=SubmissionStatus.DRAFT)
-        _reflection(members["Eden Trust"].membership, kind=ReflectionKind.CHECK_IN, status=SubmissionStatus.RETURNED,
-                    sections={Section.PROGRESS: [("Eden RETURNED check-in", [senior])]})
-        for name in ("Avon", "Bexley"):
-            full = next(key for key in members if key.startswith(name))
-            _reflection(members[full].membership, kind=ReflectionKind.FEEDBACK, sections={
-                Section.VALUABLE: [(f"{name} valued the safe space", [safe_space])],
-                Section.EVEN_BETTER: [(f"{name} wants more 1-1s", [])],
-            })
-
-    for n in range(extra_organisations):
-        member = members[f"Extra Council {n:02d}"]
-        OnePagePlan.objects.create(membership=member.membership, goal=f"Extra goal {n}",
-                                   goal_category=GoalCategory.INTERNAL, status=SubmissionStatus.SUBMITTED)
-        _final_report(member.membership, f"Extra {n}", {"challenge": [senior], "enabler": [partnership]})
-        _reflection(member.membership, kind=ReflectionKind.CHECK_IN, sections={
-            Section.PROGRESS: [(f"Extra {n} check-in", [covid])]})
-        _reflection(member.membership, kind=ReflectionKind.FEEDBACK, sections={
-            Section.VALUABLE: [(f"Extra {n} valued the safe space", [safe_space])]})
-
-    if pages:
-        case_study_index, resource_index = pages
-        live_case = add_case_study(case_study_index, title=f"Social value in procurement {label}")
-        draft_case = add_case_study(case_study_index, title=f"Unpublished case study {label}")
-        draft_case.unpublish()
-        live_resource = add_resource(resource_index, title=f"Social Value Toolkit {label}",
-                                     link_url="https://example.org/toolkit")
-        draft_resource = add_resource(resource_index, title=f"Unpublished resource {label}")
-        draft_resource.unpublish()
-        presenter_org = OrganisationFactory(name=f"Care Leaver Covenant {label}", kind=OrganisationKind.VOLUNTARY,
-                                            la_type="")
-        first = Presentation.objects.create(session=sessions[1], topic="Understanding the local economy",
-                                            presenters="Alex Latham", organisation=presenter_org,
-                                            case_study=live_case)
-        first.follow_up_resources.add(live_resource, draft_resource)
-        Presentation.objects.create(session=sessions[2], topic="Understanding the world of work",
-                                    presenters="Charlotte Robey-Turner", case_study=draft_case)
-    return SimpleNamespace(
-        facilitator=facilitator, programme=programme, cohort=cohort, members=members, sessions=sessions,
-        themes=SimpleNamespace(senior=senior, covid=covid, partnership=partnership, safe_space=safe_space),
-    )
 
 
 @pytest.fixture

@@ -6,9 +6,8 @@ from django.urls import reverse
 
 from programme.enums import ReflectionKind, SubmissionStatus
 from programme.learning.across_cohorts import programme_learning
+from tests.builders import add_final_report, add_reflection, build_report_cohort, make_facilitator
 from tests.factories import CohortFactory, MembershipFactory, OrganisationFactory
-from tests.programme.conftest import make_facilitator
-from tests.programme.test_report import _final_report, _reflection, build_report_cohort
 
 
 @pytest.fixture
@@ -18,9 +17,9 @@ def two_cohorts(db):
     built = build_report_cohort("L")
     later = CohortFactory(programme=built.programme, name="L 2023 cohort")
     fife = MembershipFactory(cohort=later, organisation=OrganisationFactory(name="Fife Council L"))
-    _final_report(fife, "Fife", {"challenge": [built.themes.senior]})
+    add_final_report(fife, "Fife", {"challenge": [built.themes.senior]})
     gwent = MembershipFactory(cohort=later, organisation=OrganisationFactory(name="Gwent Council L"))
-    _final_report(gwent, "Gwent DRAFT", {"challenge": [built.themes.covid]}, status=SubmissionStatus.DRAFT)
+    add_final_report(gwent, "Gwent DRAFT", {"challenge": [built.themes.covid]}, status=SubmissionStatus.DRAFT)
     built.later = later
     return built
 
@@ -118,5 +117,5 @@ def test_feedback_reflections_are_counted_once_per_organisation(two_cohorts):
     from django.db import IntegrityError, transaction
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        _reflection(avon, kind=ReflectionKind.FEEDBACK, sections={})
+        add_reflection(avon, kind=ReflectionKind.FEEDBACK, sections={})
     assert programme_learning(programme=two_cohorts.programme).cohorts[0].feedback == 2
