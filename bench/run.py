@@ -45,9 +45,9 @@ def collect_static():
 
 
 def purge_page_cache():
-    from resources.cache import purge_page_cache as purge
+    from programme.pages import purge_public_pages
 
-    purge()
+    purge_public_pages()
 
 
 def choose_targets():

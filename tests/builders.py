@@ -17,6 +17,7 @@ from types import SimpleNamespace
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django.utils.text import slugify
 
 from programme.dates import LONDON
 from programme.enums import (
@@ -39,7 +40,10 @@ from programme.models import (
     Attendance,
     CodedStatement,
     LearningTheme,
+    Membership,
     OnePagePlan,
+    Organisation,
+    Participant,
     Presentation,
     Reflection,
     Statement,
@@ -130,6 +134,25 @@ def build_cohort(label, *, sessions=True):
     return world
 
 
+def add_organisations(cohort, count, *, start=0, participants_each=2):
+    """`count` accepted organisations of `cohort` with their participants, in three
+    bulk inserts whatever the count."""
+    organisations = Organisation.objects.bulk_create(
+        Organisation(name=f"{cohort.name} council {n:03}", slug=slugify(f"{cohort.name} council {n:03}"))
+        for n in range(start, start + count)
+    )
+    memberships = Membership.objects.bulk_create(
+        Membership(cohort=cohort, organisation=organisation, status=MembershipStatus.ACCEPTED)
+        for organisation in organisations
+    )
+    return Participant.objects.bulk_create(
+        Participant(membership=membership, name=f"Person {membership.organisation.name} {j}",
+                    email=f"p{j}@{membership.organisation.slug}.example.org")
+        for membership in memberships
+        for j in range(participants_each)
+    )
+
+
 # --------------------------------------------------------------------------- sessions
 
 
@@ -170,6 +193,23 @@ def report_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+# A complete plan and one-page report, as the domain functions take them.
+FULL_PLAN = {
+    "issue": "Few care leavers get apprenticeships with the council.",
+    "goal": "Ring-fence ten apprenticeships for care leavers.",
+    "goal_category": GoalCategory.INTERNAL.value,
+    "success": "Ten care leavers start an apprenticeship by March.",
+    "first_actions": "Meet HR.",
+    "team": "Leaving care, HR.",
+}
+FULL_REPORT = {
+    Section.PROGRESS: ["Ring-fenced five apprenticeships."],
+    Section.CHALLENGES: ["Covid restrictions."],
+    Section.ENABLERS: ["Senior manager support."],
+    Section.NEXT: ["Extend to the NHS trust."],
+}
 
 
 # --------------------------------------------------------------------------- the programme report

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 from programme.pages import page_cache
 from resources.models import CaseStudyIndexPage, HomePage, ResourceIndexPage
 from tests import builders
+from tests.factories import UserFactory
 
 
 @pytest.fixture
@@ -88,6 +89,17 @@ def world(db):
 def other_world(db):
     """Another programme's cohort: its participants are strangers to `world`."""
     return builders.build_cohort("Y")
+
+
+@pytest.fixture
+def writer(db):
+    """Someone who writes an organisation's plan and reports (no membership of their own)."""
+    return UserFactory(username="writer", first_name="Sam", last_name="Writer")
+
+
+@pytest.fixture
+def other_writer(db):
+    return UserFactory(username="other_writer")
 
 
 # --------------------------------------------------------------------------- clients

@@ -68,7 +68,7 @@ def send_invitation(*, membership, to, invited_by):
 def send_session_reminders(*, now=None):
     """Remind the accepted participants of every scheduled session that starts
     within its cohort's `reminder_days_before` days (0 turns reminders off for a
-    cohort). Returns how many emails were sent. The same handful of queries
+    cohort). Returns how many emails were queued. The same handful of queries
     however many sessions and participants there are."""
     now = now or timezone.now()
     longest = Cohort.objects.aggregate(days=Max("reminder_days_before"))["days"] or 0
@@ -113,7 +113,7 @@ def send_session_reminders(*, now=None):
 
 def send_follow_up(*, session, now=None):
     """Send each accepted participant the follow-up resources of the session's
-    presentations. Returns how many emails were sent: none for a cancelled
+    presentations. Returns how many emails were queued: none for a cancelled
     session or one without (published) resources. Only after the session ends."""
     now = now or timezone.now()
     if session.status == SessionStatus.CANCELLED:
@@ -158,19 +158,18 @@ def send_follow_up(*, session, now=None):
     return queue(outgoing)
 
 
-def _accepted_participants_prefetch(path):
-    """Prefetch a cohort's accepted memberships (as `accepted_memberships`) and their participants."""
+def _accepted_participants_prefetch(path, *, with_plan=False):
+    """Prefetch a cohort's accepted memberships (as `accepted_memberships`),
+    with their organisation (and plan), and their participants."""
+    memberships = Membership.objects.filter(status=MembershipStatus.ACCEPTED).select_related("organisation")
+    if with_plan:
+        memberships = memberships.select_related("plan")
     return [
         Prefetch(
-            f"{path}memberships",
-            queryset=Membership.objects.filter(status=MembershipStatus.ACCEPTED)
-            .select_related("organisation").order_by("organisation__name", "pk"),
+            f"{path}memberships", queryset=memberships.order_by("organisation__name", "pk"),
             to_attr="accepted_memberships",
         ),
-        Prefetch(
-            f"{path}accepted_memberships__participants",
-            queryset=Participant.objects.order_by("name", "pk"),
-        ),
+        Prefetch(f"{path}accepted_memberships__participants", queryset=Participant.objects.order_by("name", "pk")),
     ]
 
 
@@ -229,7 +228,7 @@ def _portal_url():
 def send_submission_receipt(*, submission, user):
     """Tell everyone taking part for the organisation that its plan or report
     was submitted, with a copy of what was submitted. Once per participant
-    and submitted version. Returns how many emails were sent."""
+    and submitted version. Returns how many emails were queued."""
     membership = (
         Membership.objects.select_related("organisation", "cohort__programme").get(pk=submission.membership_id)
     )
@@ -280,7 +279,7 @@ def send_deadline_reminders(*, now=None):
     returned for changes — when its cohort's deadline is within the next
     DEADLINE_REMINDER_DAYS days and has not passed. Once per organisation,
     person and deadline: moving a deadline sends a reminder for the new one.
-    Returns how many emails were sent. The same handful of queries however
+    Returns how many emails were queued. The same handful of queries however
     many cohorts and organisations there are."""
     now = now or timezone.now()
     end = now + datetime.timedelta(days=DEADLINE_REMINDER_DAYS)
@@ -290,13 +289,7 @@ def send_deadline_reminders(*, now=None):
         )
         .select_related("programme")
         .prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.filter(status=MembershipStatus.ACCEPTED)
-                .select_related("organisation", "plan").order_by("organisation__name", "pk"),
-                to_attr="accepted_memberships",
-            ),
-            Prefetch("accepted_memberships__participants", queryset=Participant.objects.order_by("name", "pk")),
+            *_accepted_participants_prefetch("", with_plan=True),
             Prefetch(
                 "accepted_memberships__reflections",
                 queryset=Reflection.objects.filter(kind=ReflectionKind.FINAL_REPORT),

@@ -8,11 +8,10 @@ import zoneinfo
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from programme.permissions import FACILITATORS_GROUP
 from tests.browser.helpers import describe_violations, run_axe
+from tests.builders import make_facilitator
 from tests.factories import (
     CohortFactory,
     MembershipFactory,
@@ -20,7 +19,6 @@ from tests.factories import (
     ParticipantFactory,
     ProgrammeFactory,
     ProgrammeSessionFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.browser
@@ -34,11 +32,9 @@ def facilitated_cohort(home_page):
     """A facilitator in the Facilitators group, named on a programme whose
     cohort has two councils with a participant each; and another programme's
     cohort they must not be offered."""
-    from programme.permissions import ensure_facilitator_group
-
-    ensure_facilitator_group()
-    facilitator = UserFactory(username="fiona", first_name="Fiona", last_name="Facilitator")
-    facilitator.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
+    facilitator = make_facilitator("fiona")
+    facilitator.first_name, facilitator.last_name = "Fiona", "Facilitator"
+    facilitator.save()
     programme = ProgrammeFactory(title="Increasing employment opportunities")
     programme.facilitators.add(facilitator)
     cohort = CohortFactory(programme=programme, name="Cohort 2031")

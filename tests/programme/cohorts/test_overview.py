@@ -7,11 +7,11 @@ import zoneinfo
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 
 from programme.enums import AttendanceStatus, MembershipStatus, SessionKind, SessionStatus
-from programme.models import Attendance, Membership, Organisation, Participant
+from programme.models import Attendance, Membership
 from programme.sessions.attendance import attendance_summary
+from tests.builders import add_organisations
 from tests.factories import (
     CohortFactory,
     MembershipFactory,
@@ -57,25 +57,6 @@ def mark(session, participant, status):
 
 def labels(summary):
     return {row.organisation.name: row.label for row in summary.organisations}
-
-
-def add_organisations(cohort, count, *, start=0, participants_each=2):
-    """`count` accepted organisations with their participants, in three
-    bulk inserts whatever the count."""
-    organisations = Organisation.objects.bulk_create(
-        Organisation(name=f"{cohort.name} council {n:03}", slug=slugify(f"{cohort.name} council {n:03}"))
-        for n in range(start, start + count)
-    )
-    memberships = Membership.objects.bulk_create(
-        Membership(cohort=cohort, organisation=organisation, status=MembershipStatus.ACCEPTED)
-        for organisation in organisations
-    )
-    return Participant.objects.bulk_create(
-        Participant(membership=membership, name=f"Person {membership.organisation.name} {j}",
-                    email=f"p{j}@{membership.organisation.slug}.example.org")
-        for membership in memberships
-        for j in range(participants_each)
-    )
 
 
 def build_three_organisations(db):

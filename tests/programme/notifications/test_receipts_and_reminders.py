@@ -21,7 +21,7 @@ from programme.submissions.writing import (
     save_reflection,
     submit,
 )
-from tests.factories import CohortFactory, UserFactory
+from tests.factories import CohortFactory
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 NOW = datetime.datetime(2021, 3, 1, 10, 0, tzinfo=LONDON)
@@ -40,11 +40,6 @@ FULL_REPORT = {
     Section.ENABLERS: ["Senior manager <em>support</em>."],
     Section.NEXT: ["Extend to the NHS trust."],
 }
-
-
-@pytest.fixture
-def writer(db):
-    return UserFactory(username="writer", first_name="Sam", last_name="Writer")
 
 
 def recipients(outbox):

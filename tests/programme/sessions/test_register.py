@@ -8,11 +8,11 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 
 from programme.enums import AttendanceStatus, MembershipStatus, SessionStatus
-from programme.models import Attendance, Membership, Organisation, Participant
+from programme.models import Attendance
 from programme.sessions.attendance import describe_counts, record_register, register_rows
+from tests.builders import add_organisations
 from tests.factories import (
     MembershipFactory,
     ParticipantFactory,
@@ -51,25 +51,6 @@ def field(participant):
 
 def saved_statuses(session):
     return dict(Attendance.objects.filter(session=session).values_list("participant_id", "status"))
-
-
-def add_organisations(cohort, count, *, start=0, participants_each=2):
-    """`count` accepted organisations with their participants, in three
-    bulk inserts whatever the count."""
-    organisations = Organisation.objects.bulk_create(
-        Organisation(name=f"{cohort.name} council {n:03}", slug=slugify(f"{cohort.name} council {n:03}"))
-        for n in range(start, start + count)
-    )
-    memberships = Membership.objects.bulk_create(
-        Membership(cohort=cohort, organisation=organisation, status=MembershipStatus.ACCEPTED)
-        for organisation in organisations
-    )
-    return Participant.objects.bulk_create(
-        Participant(membership=membership, name=f"Person {membership.organisation.name} {j}",
-                    email=f"p{j}@{membership.organisation.slug}.example.org")
-        for membership in memberships
-        for j in range(participants_each)
-    )
 
 
 # --------------------------------------------------------------------------- record_register

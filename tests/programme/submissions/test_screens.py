@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from programme.enums import (
-    GoalCategory,
     MembershipStatus,
     ReflectionKind,
     Section,
@@ -33,31 +32,13 @@ from programme.submissions.writing import (
     save_reflection,
     submit,
 )
+from tests.builders import FULL_PLAN, FULL_REPORT
 from tests.factories import CohortFactory, UserFactory
 from tests.helpers import count_queries
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 SUBMITTED, DRAFT, RETURNED = (SubmissionStatus.SUBMITTED, SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
 
-FULL_PLAN = {
-    "issue": "Few care leavers get apprenticeships with the council.",
-    "goal": "Ring-fence ten apprenticeships for care leavers.",
-    "goal_category": GoalCategory.INTERNAL.value,
-    "success": "Ten care leavers start an apprenticeship by March.",
-    "first_actions": "Meet HR.",
-    "team": "Leaving care, HR.",
-}
-FULL_REPORT = {
-    Section.PROGRESS: ["Ring-fenced five apprenticeships."],
-    Section.CHALLENGES: ["Covid restrictions."],
-    Section.ENABLERS: ["Senior manager support."],
-    Section.NEXT: ["Extend to the NHS trust."],
-}
-
-
-@pytest.fixture
-def writer(db):
-    return UserFactory(username="writer", first_name="Sam", last_name="Writer")
 
 
 def submitted_plan(membership, user, data=FULL_PLAN):

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from programme.enums import GoalCategory, ReflectionKind, Section, SubmissionStatus
+from programme.enums import ReflectionKind, Section, SubmissionStatus
 from programme.models import OnePagePlan, Reflection, Statement, SubmissionVersion
 from programme.submissions.writing import (
     PLAN_REQUIRED,
@@ -21,37 +21,12 @@ from programme.submissions.writing import (
     save_reflection,
     submit,
 )
-from tests.factories import UserFactory
-
-FULL_PLAN = {
-    "issue": "Few care leavers get apprenticeships with the council.",
-    "goal": "Ring-fence ten apprenticeships for care leavers.",
-    "goal_category": GoalCategory.INTERNAL.value,
-    "success": "Ten care leavers start an apprenticeship by March.",
-    "first_actions": "Meet HR.",
-    "team": "Leaving care, HR.",
-}
-FULL_REPORT = {
-    Section.PROGRESS: ["Ring-fenced five apprenticeships."],
-    Section.CHALLENGES: ["Covid restrictions."],
-    Section.ENABLERS: ["Senior manager support."],
-    Section.NEXT: ["Extend to the NHS trust."],
-}
+from tests.builders import FULL_PLAN, FULL_REPORT
 
 
 @pytest.fixture
 def membership(programme_x):
     return programme_x.memberships[0]
-
-
-@pytest.fixture
-def writer(db):
-    return UserFactory(username="writer", first_name="Sam", last_name="Writer")
-
-
-@pytest.fixture
-def other_writer(db):
-    return UserFactory(username="other_writer")
 
 
 def fresh(submission):
