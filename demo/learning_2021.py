@@ -12,9 +12,14 @@ import re
 
 from django.utils.text import slugify
 
+from demo.library import ensure_child_page
 from demo.reports_2021 import accepted_memberships
 from programme.enums import MembershipStatus, ReflectionKind, Section, SubmissionStatus
+from programme.learning.aggregation import submitted_statements
+from programme.learning.coding import set_codes
+from programme.models import CodedStatement, LearningTheme
 from programme.submissions.writing import feedback_for, save_reflection, submit
+from resources.models import HomePage, ProgrammeReportIndexPage, ProgrammeReportPage
 
 FEEDBACK_SUBMITTED_AT = datetime.datetime(2022, 2, 9, 14, 0, tzinfo=datetime.UTC)  # after the review session
 
@@ -122,9 +127,6 @@ def demo_codes(*, cohort):
     """{statement id: {theme id}} for the cohort's submitted statements that
     the rules match and that have no codes yet (a facilitator's own coding
     is never overwritten)."""
-    from programme.learning.aggregation import submitted_statements
-    from programme.models import CodedStatement, LearningTheme
-
     themes = {t.slug: t.pk for t in LearningTheme.objects.filter(retired=False)}
     already = set(CodedStatement.objects.filter(statement__reflection__membership__cohort=cohort)
                   .values_list("statement_id", flat=True))
@@ -148,8 +150,6 @@ def demo_codes(*, cohort):
 def load_demo_learning(*, cohort, user):
     """Feedback, consent to publish and codings for the cohort; returns how
     many statements were coded."""
-    from programme.learning.coding import set_codes
-
     cohort.memberships.filter(status=MembershipStatus.ACCEPTED).update(consent_to_publish=True)
     load_demo_feedback(cohort=cohort, user=user)
     codes = demo_codes(cohort=cohort)
@@ -160,9 +160,6 @@ def load_demo_learning(*, cohort, user):
 def ensure_report_pages(*, cohort):
     """The report index under the home page and the 2021 report, published.
     Pages already there are left as they are (a facilitator may have edited them)."""
-    from demo.library import ensure_child_page
-    from resources.models import HomePage, ProgrammeReportIndexPage, ProgrammeReportPage
-
     home = HomePage.objects.first()
     if home is None:
         return None

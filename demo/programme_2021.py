@@ -8,6 +8,8 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from demo.learning_2021 import ensure_report_pages, load_demo_learning
+from demo.reports_2021 import load_demo_reports
 from programme.dates import LONDON
 from programme.enums import (
     AttendanceStatus,
@@ -26,7 +28,9 @@ from programme.models import (
     Programme,
     ProgrammeSession,
 )
-from programme.permissions import FACILITATORS_GROUP
+from programme.permissions import FACILITATORS_GROUP, ensure_facilitator_group
+from programme.sessions.breakouts import form_breakout_groups
+from resources.models import CaseStudyPage, ResourcePage
 
 PROGRAMME = {
     "title": "Increasing employment opportunities for young people with care experience",
@@ -105,8 +109,6 @@ def _at(day, hm):
 
 
 def ensure_facilitators():
-    from programme.permissions import ensure_facilitator_group
-
     ensure_facilitator_group()
     group = Group.objects.get(name=FACILITATORS_GROUP)
     User = get_user_model()
@@ -125,8 +127,6 @@ def ensure_facilitators():
 
 
 def load_programme_demo(*, stdout=None):
-    from resources.models import CaseStudyPage, ResourcePage
-
     lead, other = ensure_facilitators()
     programme, created = Programme.objects.get_or_create(slug=PROGRAMME["slug"], defaults=PROGRAMME)
     programme.facilitators.add(lead)
@@ -184,8 +184,6 @@ def load_programme_demo(*, stdout=None):
                     else:
                         status = AttendanceStatus.ATTENDED
                     Attendance.objects.create(session=session, participant=person, status=status)
-    from programme.sessions.breakouts import form_breakout_groups
-
     for session in sessions:
         if session.kind == SessionKind.WORKSHOP:
             form_breakout_groups(session=session, group_size=5, mix_by="tag:large UASC cohort", seed=2021)
@@ -217,9 +215,6 @@ def ensure_participant_logins():
 
 def _load_reports(programme, facilitator):
     """The 2021 cohort's plans, reports, feedback, codings and report page."""
-    from demo.learning_2021 import ensure_report_pages, load_demo_learning
-    from demo.reports_2021 import load_demo_reports
-
     cohort = programme.cohorts.filter(name="2021 cohort").first()
     if cohort is None:
         return

@@ -3,7 +3,10 @@
 posed by Covid, enablers within the council, other enablers, key learning and
 feedback on the programme). Added after every migrate if missing; a
 facilitator's renames and retirements are kept (themes are matched by slug)."""
+from django.utils.text import slugify
+
 from programme.enums import ThemeKind
+from programme.models import LearningTheme
 
 C, E, K, F = ThemeKind.CHALLENGE, ThemeKind.ENABLER, ThemeKind.KEY_LEARNING, ThemeKind.FEEDBACK
 
@@ -42,10 +45,6 @@ STARTER_THEMES = [
 
 
 def ensure_starter_themes():
-    from django.utils.text import slugify
-
-    from programme.models import LearningTheme
-
     existing = set(LearningTheme.objects.values_list("slug", flat=True))
     LearningTheme.objects.bulk_create([
         LearningTheme(kind=kind, group=group, name=name, slug=slugify(name), description=description,

@@ -1,11 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import slugify
 
 from programme.enums import LAType, OrganisationKind, Region
+from programme.models.slugs import SlugFromName
 
 
-class Organisation(models.Model):
+class Organisation(SlugFromName):
     """A local authority, or a voluntary organisation, employer or government
     body (case-study presenters come from these)."""
 
@@ -26,11 +26,6 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:200]
-        super().save(*args, **kwargs)
 
     def clean(self):
         if self.la_type and self.kind != OrganisationKind.LOCAL_AUTHORITY:

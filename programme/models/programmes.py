@@ -1,16 +1,17 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import slugify
 
 from programme.enums import ProgrammeStatus
+from programme.models.slugs import SlugFromName
 
 
-class Programme(models.Model):
+class Programme(SlugFromName):
     """A peer learning programme, e.g. "Increasing employment opportunities for
     young people with care experience"."""
 
     programme_path = ""  # how admin scoping reaches the programme from this model
+    slug_source = "title"
 
     title = models.CharField(max_length=255)
     slug = models.SlugField(max_length=255, unique=True, blank=True)
@@ -35,11 +36,6 @@ class Programme(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.title)[:255]
-        super().save(*args, **kwargs)
 
     def clean(self):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:

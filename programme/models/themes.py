@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.db import models
-from django.utils.text import slugify
 
 from programme.enums import ThemeKind
+from programme.models.slugs import SlugFromName
 
 
-class LearningTheme(models.Model):
+class LearningTheme(SlugFromName):
     """A code such as "senior manager support" that facilitators attach to
     statements. Themes are shared across programmes, so learning can be
     compared between cohorts; they are retired or merged, never lost."""
@@ -31,10 +31,6 @@ class LearningTheme(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:120]
-        super().save(*args, **kwargs)
 
 
 class CodedStatement(models.Model):

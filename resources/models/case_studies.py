@@ -23,7 +23,7 @@ class CaseStudyIndexPage(Page):
     subpage_types = ["resources.CaseStudyPage"]
 
     def get_context(self, request, *args, **kwargs):
-        from resources.listing import case_study_listing
+        from resources.listing import case_study_listing  # listing.py builds on these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(case_study_listing(index_page=self, params=request.GET))

@@ -4,6 +4,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from programme.enums import ProgrammeStatus
+from programme.models import Programme
 
 from .case_studies import CaseStudyPage
 from .reports import ProgrammeReportPage
@@ -27,8 +28,6 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from programme.models import Programme
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_case_studies"] = (
             CaseStudyPage.objects.live().public()

@@ -9,6 +9,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from programme.models import Cohort
+from programme.permissions import scope_to_facilitator
+from programme.reporting.build import build_report
+
 COMMENTARY_FEATURES = ["h3", "bold", "italic", "link", "ul", "ol"]
 
 
@@ -38,9 +42,6 @@ class ProgrammeReportPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from programme.models import Cohort
-        from programme.permissions import scope_to_facilitator
-
         field = self.fields.get("cohort")
         if field is None or self.for_user is None:
             return
@@ -108,9 +109,6 @@ class ProgrammeReportPage(Page):
         return self.search_description or self.summary
 
     def get_context(self, request, *args, **kwargs):
-        from programme.models import Cohort
-        from programme.reporting.build import build_report
-
         from .case_studies import parent_link
 
         context = super().get_context(request, *args, **kwargs)

@@ -22,7 +22,7 @@ class ResourceIndexPage(Page):
     subpage_types = ["resources.ResourcePage"]
 
     def get_context(self, request, *args, **kwargs):
-        from resources.listing import resource_listing
+        from resources.listing import resource_listing  # listing.py builds on these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(resource_listing(index_page=self, params=request.GET))

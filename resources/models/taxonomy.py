@@ -1,11 +1,12 @@
 from django.db import models
-from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from programme.models.slugs import SlugFromName
 
-class SluggedName(models.Model):
+
+class SluggedName(SlugFromName):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True, blank=True)
     description = models.TextField(blank=True)
@@ -20,10 +21,6 @@ class SluggedName(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:120]
-        super().save(*args, **kwargs)
 
 
 @register_snippet

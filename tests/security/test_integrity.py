@@ -73,7 +73,7 @@ def _pg_settings():
 
 
 @pytest.mark.skipif("postgres" not in os.environ.get("DATABASE_URL", ""), reason="needs PostgreSQL (CI runs it)")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_postgresql_dump_restores_every_plan_and_report(tmp_path):
     if not shutil.which("pg_dump"):
         pytest.skip("pg_dump is not installed")
