@@ -10,7 +10,7 @@ DEMO_ACCOUNTS = [
         "superuser": True,
     },
     {
-        "role": "Facilitator, 2021 programme",
+        "role": "Facilitator, 2021 programme (and editor)",
         "username": "facilitator",
         "password": "demo-facilitator-2021",
         "where": "http://127.0.0.1:8000/admin/",

@@ -12,7 +12,6 @@ import re
 
 from django.utils.text import slugify
 
-from demo.library import ensure_child_page
 from demo.reports_2021 import accepted_memberships
 from programme.enums import MembershipStatus, ReflectionKind, Section, SubmissionStatus
 from programme.learning.aggregation import submitted_statements
@@ -20,6 +19,7 @@ from programme.learning.coding import set_codes
 from programme.models import CodedStatement, LearningTheme
 from programme.submissions.writing import feedback_for, save_reflection, submit
 from resources.models import HomePage, ProgrammeReportIndexPage, ProgrammeReportPage
+from resources.site_setup import REPORT_INDEX, ensure_index
 
 FEEDBACK_SUBMITTED_AT = datetime.datetime(2022, 2, 9, 14, 0, tzinfo=datetime.UTC)  # after the review session
 
@@ -86,12 +86,6 @@ CODING_RULES = [
     (Section.EVEN_BETTER, ["young people"], ["More young people's voices"]),
 ]
 
-REPORT_INDEX = {
-    "title": "Programme reports",
-    "slug": "programme-reports",
-    "intro": "What each peer learning programme set out to do, what the councils taking part achieved, "
-             "and what they learnt along the way.",
-}
 
 REPORT_PAGE = {
     "title": "Peer learning programme 2021: employment opportunities for care leavers",
@@ -163,7 +157,9 @@ def ensure_report_pages(*, cohort):
     home = HomePage.objects.first()
     if home is None:
         return None
-    index, _ = ensure_child_page(parent=home, model=ProgrammeReportIndexPage, data=REPORT_INDEX)
+    index = ProgrammeReportIndexPage.objects.descendant_of(home).first() or ensure_index(
+        home, ProgrammeReportIndexPage, REPORT_INDEX
+    )
     page = ProgrammeReportPage.objects.child_of(index).filter(slug=REPORT_PAGE["slug"]).first()
     if page is None:
         page = ProgrammeReportPage(cohort=cohort, **REPORT_PAGE)

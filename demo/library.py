@@ -8,26 +8,19 @@ are never updated, so facilitators' edits survive a second run.
 
 import copy
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, Site
-
 from demo import library_data as demo_data
 from programme.models import Organisation
 from resources.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
     CaseStudyPresenter,
-    HomePage,
     ResourceCategory,
     ResourceIndexPage,
     ResourcePage,
     Topic,
 )
 from resources.models.case_studies import CaseStudyRelatedResource
-
-# The page Wagtail's first migration creates and points the default site at.
-WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
+from resources.site_setup import ensure_site
 
 
 def load_public_library(*, stdout=None):
@@ -44,18 +37,15 @@ def load_public_library(*, stdout=None):
     categories, created = ensure_named(model=ResourceCategory, rows=demo_data.RESOURCE_CATEGORIES)
     report(_created(created, "resource category", "resource categories"))
 
-    home, created, replaced_welcome = ensure_home_page(data=demo_data.HOME)
-    report(_created(int(created), "home page", "home pages"))
-    if replaced_welcome:
-        report("Replaced Wagtail's welcome page with the home page")
-
-    case_study_index, created_cs = ensure_child_page(
-        parent=home, model=CaseStudyIndexPage, data=demo_data.CASE_STUDY_INDEX
-    )
-    resource_index, created_r = ensure_child_page(
-        parent=home, model=ResourceIndexPage, data=demo_data.RESOURCE_INDEX
-    )
-    report(_created(int(created_cs) + int(created_r), "index page", "index pages"))
+    # The page tree itself is the site's own (made by migrate): the demo
+    # only writes the home page's welcome where nobody has yet.
+    home = ensure_site()
+    if not home.body:
+        home.body = demo_data.HOME_BODY
+        home.save_revision().publish()
+        report("Wrote the home page's welcome")
+    case_study_index = CaseStudyIndexPage.objects.descendant_of(home).get()
+    resource_index = ResourceIndexPage.objects.descendant_of(home).get()
 
     created = ensure_resources(
         index=resource_index,
@@ -115,75 +105,6 @@ def ensure_named(*, model, rows):
 
 def _publish(page):
     page.save_revision().publish()
-
-
-def wagtail_welcome_page():
-    """Wagtail's default "Welcome" page, if it is still there and untouched in type."""
-    return Page.objects.filter(
-        depth=2,
-        title=WAGTAIL_WELCOME_TITLE,
-        content_type=ContentType.objects.get_for_model(Page),
-    ).first()
-
-
-def ensure_home_page(*, data):
-    """Return (home page, created?, replaced the welcome page?).
-
-    Creates the home page under the root when there is none, points the default
-    site at it, and deletes Wagtail's welcome page once nothing points at it."""
-    home = HomePage.objects.first()
-    created = False
-    welcome = wagtail_welcome_page()
-    if home is None:
-        root = Page.get_first_root_node()
-        slug = data["slug"]
-        if welcome is not None and welcome.slug == slug:
-            # Free the slug: the welcome page is deleted below.
-            Page.objects.filter(pk=welcome.pk).update(slug=f"{slug}-wagtail-welcome")
-        home = HomePage(title=data["title"], slug=slug, intro=data["intro"], body=data["body"])
-        root.add_child(instance=home)
-        _publish(home)
-        created = True
-
-    _point_default_site_at(home)
-
-    replaced_welcome = False
-    if (
-        welcome is not None
-        and welcome.get_children_count() == 0
-        and not Site.objects.filter(root_page_id=welcome.pk).exists()
-    ):
-        welcome.delete()
-        replaced_welcome = True
-    return home, created, replaced_welcome
-
-
-def _point_default_site_at(home):
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name=getattr(settings, "WAGTAIL_SITE_NAME", ""),
-        )
-    elif site.root_page.specific_class is not HomePage:
-        # Still Wagtail's welcome page (or another placeholder): the home page
-        # takes its place. A site already rooted at the home page is left alone.
-        site.root_page = home
-        site.save()
-
-
-def ensure_child_page(*, parent, model, data):
-    """Return (page, created?) for a page found by its slug under the parent."""
-    existing = model.objects.child_of(parent).filter(slug=data["slug"]).first()
-    if existing is not None:
-        return existing, False
-    page = model(**data)
-    parent.add_child(instance=page)
-    _publish(page)
-    return page, True
 
 
 def ensure_resources(*, index, rows, categories, organisations):

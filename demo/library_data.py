@@ -1469,14 +1469,7 @@ CASE_STUDIES = [
 # Pages of the site itself
 # ---------------------------------------------------------------------------
 
-HOME = {
-    "title": "Leaving Care Peer Learning",
-    "slug": "home",
-    "intro": (
-        "Case studies, resources and programme reports from local authority leaving care teams who "
-        "learn from each other."
-    ),
-    "body": (
+HOME_BODY = (
         "<p>The National Leaving Care Benchmarking Forum, hosted by Catch22, runs peer learning "
         "programmes for local authority leaving care teams. Over a series of half-day online "
         "sessions, a small group of councils each pick one goal, hear from charities, employers, "
@@ -1484,24 +1477,6 @@ HOME = {
         "them back.</p><p>This site publishes what those programmes learn: the case studies "
         "presented to them, the resources presenters shared, and anonymised reports of the "
         "progress councils made.</p>"
-    ),
-}
+    )
 
-CASE_STUDY_INDEX = {
-    "title": "Case studies",
-    "slug": "case-studies",
-    "intro": (
-        "What councils, charities and employers have done to help young people with care "
-        "experience into work, learning and a home of their own. Filter by topic, tag, region or "
-        "organisation."
-    ),
-}
 
-RESOURCE_INDEX = {
-    "title": "Resources",
-    "slug": "resources",
-    "intro": (
-        "Guidance, toolkits and services that presenters and participants have found useful, "
-        "grouped by category."
-    ),
-}

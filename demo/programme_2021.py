@@ -31,6 +31,7 @@ from programme.models import (
 from programme.permissions import FACILITATORS_GROUP, ensure_facilitator_group
 from programme.sessions.breakouts import form_breakout_groups
 from resources.models import CaseStudyPage, ResourcePage
+from resources.site_setup import EDITORS_GROUP
 
 PROGRAMME = {
     "title": "Increasing employment opportunities for young people with care experience",
@@ -109,8 +110,11 @@ def _at(day, hm):
 
 
 def ensure_facilitators():
+    """The 2021 programme's facilitator (who also edits the public library, as
+    in a small forum team) and the 2027 programme's (a facilitator only)."""
     ensure_facilitator_group()
     group = Group.objects.get(name=FACILITATORS_GROUP)
+    editors = Group.objects.get(name=EDITORS_GROUP)
     User = get_user_model()
     users = []
     for username, first, last, password in FACILITATORS:
@@ -123,6 +127,7 @@ def ensure_facilitators():
             user.save()
         user.groups.add(group)
         users.append(user)
+    users[0].groups.add(editors)
     return users
 
 

@@ -46,3 +46,13 @@ def live_resources():
 
 def live_case_studies():
     return case_study_page_model().objects.live().public()
+
+
+def organisation_on_pages(organisation):
+    """Whether any page names the organisation (a case study, one of its
+    presenters, a resource's publisher)."""
+    return (
+        case_study_page_model().objects.filter(organisations=organisation).exists()
+        or apps.get_model("resources", "CaseStudyPresenter").objects.filter(organisation=organisation).exists()
+        or resource_page_model().objects.filter(organisation=organisation).exists()
+    )

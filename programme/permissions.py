@@ -10,25 +10,20 @@ gives Wagtail admin access and the model permissions of the programme data;
 participants are never in it, so they can never reach the Wagtail admin."""
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import Collection, GroupCollectionPermission
 
 from programme.models import Programme
-
-FACILITATORS_GROUP = "Facilitators"
+from programme.models.users import FACILITATORS_GROUP
+from programme.pages import organisation_on_pages
 
 
 def is_facilitator(user):
+    """A superuser or a member of the Facilitators group."""
     if not (user.is_authenticated and user.is_active):
         return False
     if user.is_superuser:
         return True
-    # Asked by every admin menu item on every page: remember the answer on the
-    # user object, which lives for one request.
-    cached = getattr(user, "_is_facilitator", None)
-    if cached is None:
-        cached = user.groups.filter(name=FACILITATORS_GROUP).exists()
-        user._is_facilitator = cached
-    return cached
+    return user.in_facilitators_group
 
 
 def facilitated_programmes(user):
@@ -81,6 +76,61 @@ def can_facilitate(user, obj):
     return programme.facilitators.filter(pk=user.pk).exists()
 
 
+def may_take_part(user):
+    """May this account be a participant's portal login? Never a member of
+    staff: a facilitator, an administrator or anyone with admin access, so
+    that no staff account can be bound to an organisation and read its
+    cohort's work through the portal."""
+    return bool(user.is_authenticated and user.is_active and not user.is_staff_member)
+
+
+def may_manage_accounts(user):
+    """Only those who may manage accounts see lists of the site's accounts
+    (the Users screen, a programme's facilitators picker)."""
+    return user.is_active and user.has_perm(MANAGE_ACCOUNTS_PERMISSION)
+
+
+MANAGE_ACCOUNTS_PERMISSION = "programme.change_user"
+
+
+# --------------------------------------------------------------------------- shared directories
+#
+# Organisations and learning themes are shared by every programme (the same
+# council takes part again; themes are compared across cohorts). Sharing must
+# not let one programme change another's data or reports, so a facilitator
+# may change or delete one only while no other programme uses it; otherwise
+# that is for site administrators.
+
+
+def may_change_organisation(user, organisation):
+    """No other programme's cohort has it as a member or presenter, and no
+    public page names it."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    if not is_facilitator(user) or organisation.pk is None:
+        return is_facilitator(user)
+    elsewhere = (
+        organisation.memberships.exclude(cohort__programme__facilitators=user).exists()
+        or organisation.presentations.exclude(session__cohort__programme__facilitators=user).exists()
+    )
+    return not elsewhere and not organisation_on_pages(organisation)
+
+
+def may_change_theme(user, theme):
+    """No statement of another programme is coded with it."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    if not is_facilitator(user) or theme.pk is None:
+        return is_facilitator(user)
+    return not theme.codings.exclude(
+        statement__reflection__membership__cohort__programme__facilitators=user
+    ).exists()
+
+
 # --------------------------------------------------------------------------- the Facilitators group
 
 PROGRAMME_MODELS = [
@@ -89,24 +139,19 @@ PROGRAMME_MODELS = [
     "onepageplan", "reflection", "statement", "submissionversion", "action", "actionupdate",
     "learningtheme", "codedstatement",
 ]
-SNIPPET_MODELS = ["topic", "resourcecategory"]
 
 
 def ensure_facilitator_group():
+    """Admin access, the programme models' permissions, and documents. Page
+    rights are the public site's to give (resources/site_setup.py): only
+    "add" on the programme reports index."""
     group, _ = Group.objects.get_or_create(name=FACILITATORS_GROUP)
     wanted = Permission.objects.filter(
         Q(content_type__app_label="programme", content_type__model__in=PROGRAMME_MODELS)
-        | Q(content_type__app_label="resources", content_type__model__in=SNIPPET_MODELS)
         | Q(content_type__app_label="wagtailadmin", codename="access_admin")
         | Q(content_type__app_label="wagtaildocs", codename__in=["add_document", "change_document", "choose_document"])
     )
     group.permissions.add(*wanted)
-    root = Page.get_first_root_node()
-    if root is not None:
-        for codename in ("add_page", "change_page", "publish_page", "view_page"):
-            permission = Permission.objects.filter(content_type__app_label="wagtailcore", codename=codename).first()
-            if permission:
-                GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
     collection = Collection.get_first_root_node()
     if collection is not None:
         for codename in ("add_document", "change_document", "choose_document"):

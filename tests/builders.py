@@ -153,6 +153,70 @@ def add_organisations(cohort, count, *, start=0, participants_each=2):
     )
 
 
+def build_private_world(label, *, report_index):
+    """A programme with everything private a programme holds, for proving
+    none of it reaches anyone else: `build_cohort(label)` plus a submitted plan
+    and one-page report (neither organisation consents to publication), a
+    draft check-in, feedback, an action with an update, a theme only this
+    programme codes with, a sent email, the session register, and a report
+    page under `report_index`, published, with a later draft revision and a
+    log entry. `world.secrets` lists the words that must appear only to this
+    programme's own people (and the login names that must never be listed)."""
+    world = build_cohort(label)
+    mark = f"{label.lower()}secret"
+    # The theme library is shared (its names are seen by every facilitator);
+    # only this programme codes with this theme.
+    world.theme = LearningTheme.objects.create(name=f"{label} own theme", kind=ThemeKind.CHALLENGE,
+                                               group=f"{label} group")
+    Presentation.objects.create(session=world.past_session, topic=f"{label} case study", presenters=f"{label} presenter")
+    plan = OnePagePlan(membership=world.a)
+    save_plan(plan=plan, user=world.a_user, expected_version=plan.version, data={
+        "issue": f"{mark} issue of the plan", "goal": f"{mark} goal of the plan",
+        "goal_category": GoalCategory.INTERNAL, "success": f"{mark} success", "first_actions": f"{mark} first",
+        "team": f"{mark} team",
+    })
+    submit(submission=plan, user=world.a_user, expected_version=plan.version, notify=False)
+    report = Reflection(membership=world.a, kind=ReflectionKind.FINAL_REPORT)
+    save_reflection(reflection=report, user=world.a_user, expected_version=report.version, sections={
+        section: [f"{mark} {section} statement"] for section in (
+            Section.PROGRESS, Section.CHALLENGES, Section.ENABLERS, Section.NEXT)
+    })
+    submit(submission=report, user=world.a_user, expected_version=report.version, notify=False)
+    CodedStatement.objects.create(statement=report.statements.get(section=Section.CHALLENGES), theme=world.theme)
+    check_in = Reflection(membership=world.b, kind=ReflectionKind.CHECK_IN, session=world.next_session)
+    check_in.save()
+    save_reflection(reflection=check_in, user=world.b_user, expected_version=check_in.version,
+                    sections={Section.PROGRESS: [f"{mark} draft check-in"]})
+    feedback = Reflection(membership=world.a, kind=ReflectionKind.FEEDBACK)
+    save_reflection(reflection=feedback, user=world.a_user, expected_version=feedback.version,
+                    sections={Section.VALUABLE: [f"{mark} feedback"]})
+    action = Action.objects.create(membership=world.a, description=f"{mark} action", owner=f"{mark} owner",
+                                   created_by=world.a_user)
+    ActionUpdate.objects.create(action=action, note=f"{mark} update", status=RAGStatus.GREEN, author=world.a_user)
+    Attendance.objects.create(session=world.past_session, participant=world.a_participant,
+                              status=AttendanceStatus.ATTENDED)
+    world.cohort.sent_emails.create(kind="reminder", key=f"{mark}-email", to=world.a_participant.email,
+                                    subject=f"{mark} email subject", body=f"{mark} email body", status="sent")
+    page = ProgrammeReportPage(title=f"{label} report", slug=f"{label.lower()}-report", cohort=world.cohort,
+                               summary=f"What the {label} cohort learned.")
+    report_index.add_child(instance=page)
+    page.save_revision(user=world.facilitator, log_action=True).publish(user=world.facilitator)
+    page.title = f"{mark} draft title of the report"
+    page.threshold_override = 1
+    page.save_revision(user=world.facilitator, log_action=True)
+    world.report_page = ProgrammeReportPage.objects.get(pk=page.pk)
+    world.plan, world.report, world.check_in, world.feedback, world.action = plan, report, check_in, feedback, action
+    people = [world.a_participant, world.a_participant2, world.b_participant]
+    world.secrets = [
+        mark,  # every private text above carries it
+        world.next_session.join_url,
+        *[person.email for person in people],
+        *[person.calendar_token for person in people],
+    ]
+    world.logins = [person.user.username for person in people] + [world.facilitator.username]
+    return world
+
+
 # --------------------------------------------------------------------------- sessions
 
 

@@ -10,17 +10,23 @@ every ModelAdmin here derives from `ScopedModelAdmin`, which:
 - narrows every choice in its forms to the user's programmes, so a posted id
   from another programme is an invalid choice and nothing is saved."""
 from django import forms
-from django.contrib.admin import SimpleListFilter
-from django.contrib.admin.utils import unquote
+from django.contrib.admin import FieldListFilter, SimpleListFilter
+from django.contrib.admin.utils import get_fields_from_path, unquote
+from django.contrib.auth import get_user_model
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import HistoryView
+from wagtail_modeladmin.views import HistoryView, IndexView
 
 from programme.admin.lookup import facilitated_or_404
 from programme.pages import purge_public_pages
-from programme.permissions import can_facilitate, is_facilitator, scope_to_facilitator
+from programme.permissions import (
+    can_facilitate,
+    is_facilitator,
+    may_manage_accounts,
+    scope_to_facilitator,
+)
 
 
 class ScopedPermissionHelper(PermissionHelper):
@@ -40,6 +46,36 @@ class ScopedPermissionHelper(PermissionHelper):
         return can_facilitate(user, obj) and super().user_can_delete_obj(user, obj)
 
 
+class ScopedIndexView(IndexView):
+    """A list that accepts only its declared list filters, its search box,
+    its ordering and its page number. wagtail-modeladmin turns every other
+    query parameter into an ORM lookup (it has no `lookup_allowed` check), so
+    `?memberships__participants__calendar_token__regex=^a` would filter the
+    list by a field nobody may see and read it one bit per request. Here a
+    parameter that no declared filter takes is ignored."""
+
+    def get_filters_params(self, params=None):
+        declared = self.declared_filter_parameters()
+        return {
+            name: values for name, values in super().get_filters_params(params).items() if name in declared
+        }
+
+    def declared_filter_parameters(self):
+        """The query parameters the declared list filters read."""
+        names = set()
+        for list_filter in self.list_filter or ():
+            if isinstance(list_filter, type) and issubclass(list_filter, SimpleListFilter):
+                names.add(list_filter.parameter_name)
+                continue
+            field_path, filter_class = (
+                list_filter if isinstance(list_filter, (tuple, list)) else (list_filter, FieldListFilter.create)
+            )
+            field = get_fields_from_path(self.model, field_path)[-1]
+            spec = filter_class(field, self.request, {}, self.model, self.model_admin, field_path=field_path)
+            names.update(spec.expected_parameters())
+        return names
+
+
 class ScopedHistoryView(HistoryView):
     def check_action_permitted(self, user):
         return self.permission_helper.user_can_inspect_obj(user, self.instance)
@@ -55,7 +91,12 @@ class ScopedAdminForm(WagtailAdminModelForm):
         if user is None:
             return
         for field in self.fields.values():
-            if isinstance(field, forms.ModelChoiceField):  # includes ModelMultipleChoiceField
+            if not isinstance(field, forms.ModelChoiceField):  # includes ModelMultipleChoiceField
+                continue
+            if field.queryset.model is get_user_model() and not may_manage_accounts(user):
+                # No facilitator sees a list of the site's accounts.
+                field.queryset = field.queryset.none()
+            else:
                 field.queryset = scope_to_facilitator(field.queryset, user)
 
     def _post_clean(self):
@@ -81,6 +122,7 @@ class ScopedAdminForm(WagtailAdminModelForm):
 
 class ScopedModelAdmin(ModelAdmin):
     permission_helper_class = ScopedPermissionHelper
+    index_view_class = ScopedIndexView
     history_view_class = ScopedHistoryView
     inspect_view_enabled = True
     panels = None  # subclasses list their panels

@@ -4,8 +4,9 @@ ScopedModelAdmin (programme.admin.scoping); registration in wagtail_hooks."""
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from programme.admin.buttons import link_buttons
-from programme.admin.scoping import ScopedModelAdmin, scoped_filter
+from programme.admin.scoping import ScopedModelAdmin, ScopedPermissionHelper, scoped_filter
 from programme.models import Cohort, Membership, Organisation, Participant, Programme
+from programme.permissions import MANAGE_ACCOUNTS_PERMISSION, may_change_organisation
 
 
 class ProgrammeAdmin(ScopedModelAdmin):
@@ -23,7 +24,8 @@ class ProgrammeAdmin(ScopedModelAdmin):
         FieldPanel("outcomes_for_each_la"),
         FieldPanel("outcomes_for_system"),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("status")]),
-        FieldPanel("facilitators"),
+        # Picking facilitators lists the site's accounts: only for those who may manage accounts.
+        FieldPanel("facilitators", permission=MANAGE_ACCOUNTS_PERMISSION),
     ]
 
 
@@ -85,8 +87,9 @@ class ParticipantAdmin(ScopedModelAdmin):
         FieldPanel("membership"),
         FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
-        FieldPanel("user"),
+        # No login picker: a participant's login comes from accepting an invitation.
     ]
+    inspect_view_fields = ["membership", "name", "role", "email", "phone"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("membership__organisation")
@@ -98,11 +101,24 @@ class ParticipantAdmin(ScopedModelAdmin):
     organisation_name.short_description = "Organisation"
 
 
+class OrganisationPermissionHelper(ScopedPermissionHelper):
+    """The directory is shared: any facilitator may add an organisation, and
+    change or delete one only while no other programme and no page uses it
+    (programme.permissions.may_change_organisation)."""
+
+    def user_can_edit_obj(self, user, obj):
+        return may_change_organisation(user, obj) and super().user_can_edit_obj(user, obj)
+
+    def user_can_delete_obj(self, user, obj):
+        return may_change_organisation(user, obj) and super().user_can_delete_obj(user, obj)
+
+
 class OrganisationAdmin(ScopedModelAdmin):
-    """Organisations are a shared directory across programmes: any facilitator
-    may keep them up to date; they hold nothing private."""
+    """Organisations are a shared directory across programmes; they hold
+    nothing private, and another programme's use of one keeps it from change."""
 
     model = Organisation
+    permission_helper_class = OrganisationPermissionHelper
     menu_icon = "site"
     list_display = ("name", "kind", "la_type", "region")
     list_filter = ("kind", "la_type", "region")

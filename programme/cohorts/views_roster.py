@@ -192,7 +192,7 @@ def confirm_import(request, cohort):
         return _render_preview(request, cohort, preview)
     messages.success(request, success_message(result))
     participants_url = reverse("programme_participant_modeladmin_index")
-    return redirect(f"{participants_url}?membership__cohort__id__exact={cohort.pk}")
+    return redirect(f"{participants_url}?membership_cohort={cohort.pk}")
 
 
 def success_message(result):

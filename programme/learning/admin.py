@@ -4,11 +4,17 @@ from wagtail.admin.panels import FieldPanel
 from programme.admin.buttons import link_buttons
 from programme.admin.scoping import ScopedModelAdmin, ScopedPermissionHelper
 from programme.models import LearningTheme
+from programme.permissions import may_change_theme
 
 
 class LearningThemePermissionHelper(ScopedPermissionHelper):
     """Themes are retired or merged, never deleted: deleting one would
-    delete every coding made with it."""
+    delete every coding made with it. A theme another programme has coded
+    with is changed only by site administrators
+    (programme.permissions.may_change_theme)."""
+
+    def user_can_edit_obj(self, user, obj):
+        return may_change_theme(user, obj) and super().user_can_edit_obj(user, obj)
 
     def user_can_delete_obj(self, user, obj):
         return False
@@ -16,13 +22,15 @@ class LearningThemePermissionHelper(ScopedPermissionHelper):
 
 class LearningThemeAdmin(ScopedModelAdmin):
     """Themes are shared by every programme (so learning can be compared
-    across cohorts): any facilitator may add, rename, retire or merge them."""
+    across cohorts): any facilitator may add one, and rename, retire or merge
+    one no other programme has coded with."""
 
     model = LearningTheme
     menu_label = "Learning themes"
     menu_icon = "tag"
     permission_helper_class = LearningThemePermissionHelper
     button_helper_class = link_buttons(("Merge…", "programme_admin:theme_merge", lambda theme: not theme.retired))
+    # Buttons are drawn without the user; the merge screen itself checks may_change_theme.
     list_display = ("name", "kind", "group", "retired_label")
     list_filter = ("kind", "retired")
     search_fields = ("name",)

@@ -3,8 +3,9 @@ will happen, confirm. Every coding of the merged theme moves to the theme
 kept (a statement coded with both keeps one coding), and the merged theme is
 retired with a pointer to the one kept, so nothing is lost.
 
-Themes are shared by every programme, so any facilitator may merge them; the
-screen says how many codings, across all programmes, will move. Mounted under
+Themes are shared by every programme: a facilitator may merge a theme that
+no other programme has coded with (programme.permissions.may_change_theme);
+others are for site administrators. Mounted under
 /admin/peer-learning/ by programme/admin/urls.py (Wagtail's
 `require_admin_access` sends anyone without admin access to the login page).
 """
@@ -20,6 +21,7 @@ from programme.enums import ThemeKind
 from programme.learning.coding import active_themes
 from programme.learning.merging import merge_preview, merge_themes
 from programme.models import CodedStatement, LearningTheme
+from programme.permissions import may_change_theme
 
 
 class MergeForm(forms.Form):
@@ -56,7 +58,13 @@ def theme_merge(request, theme_id):
         "action_url": url,
         "form": None,
         "target": None,
+        "locked": not may_change_theme(request.user, source),
     }
+    if context["locked"]:
+        if request.method == "POST":
+            messages.error(request, f"“{source.name}” is used by another programme, so it cannot be merged here.")
+        return TemplateResponse(request, "programme/admin/theme_merge.html", context,
+                                status=403 if request.method == "POST" else 200)
     if source.retired:
         if request.method == "POST":
             messages.error(request, f"“{source.name}” is retired, so it cannot be merged.")

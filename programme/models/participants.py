@@ -1,6 +1,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -37,6 +38,10 @@ class Participant(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.membership.organisation})"
+
+    def clean(self):
+        if self.user_id and self.user.is_staff_member:
+            raise ValidationError({"user": "A member of staff's account cannot be a participant's login."})
 
     def revoke_calendar_token(self):
         """Issue a new private calendar address; the old one stops working."""

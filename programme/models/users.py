@@ -1,6 +1,9 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+# The group of forum staff who run programmes (programme/permissions.py).
+FACILITATORS_GROUP = "Facilitators"
+
 
 class User(AbstractUser):
     """A person who logs in: a facilitator (Wagtail admin) or an LA participant
@@ -13,3 +16,19 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    @property
+    def in_facilitators_group(self):
+        # Asked by every admin menu item on every page: remember the answer on
+        # the user object, which lives for one request.
+        cached = getattr(self, "_in_facilitators_group", None)
+        if cached is None:
+            cached = self.groups.filter(name=FACILITATORS_GROUP).exists()
+            self._in_facilitators_group = cached
+        return cached
+
+    @property
+    def is_staff_member(self):
+        """Forum staff: an administrator, anyone with admin access, or a
+        facilitator. Such an account is never a participant's login."""
+        return self.is_staff or self.is_superuser or self.in_facilitators_group

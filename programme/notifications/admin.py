@@ -1,4 +1,6 @@
 """The log of emails the product sent (or is sending), per cohort."""
+from django.http import Http404
+
 from programme.admin.scoping import ScopedModelAdmin, ScopedPermissionHelper, scoped_filter
 from programme.models import Cohort, SentEmail
 
@@ -17,6 +19,9 @@ class SentEmailPermissionHelper(ScopedPermissionHelper):
 
 
 class SentEmailAdmin(ScopedModelAdmin):
+    """Read-only: the list and each message (inspect). Its create, edit and
+    delete addresses answer 404: there is nothing to write."""
+
     model = SentEmail
     menu_label = "Sent emails"
     menu_icon = "mail"
@@ -24,3 +29,12 @@ class SentEmailAdmin(ScopedModelAdmin):
     list_display = ("subject", "to", "kind", "status", "queued_at", "sent_at")
     list_filter = ("kind", "status", scoped_filter("cohort", Cohort, "cohort"))
     search_fields = ("to", "subject")
+
+    def create_view(self, request):
+        raise Http404("The email log cannot be written.")
+
+    def edit_view(self, request, instance_pk):
+        raise Http404("The email log cannot be written.")
+
+    def delete_view(self, request, instance_pk):
+        raise Http404("The email log cannot be written.")

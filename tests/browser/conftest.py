@@ -168,7 +168,7 @@ def new_page(browser, site_url):
                 page.outside_requests.append(request.url)
 
         page.on("console", on_console)
-        page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+        page.on("pageerror", lambda exc: page.errors.append(f"{exc} (on {page.url})"))
         page.on("request", on_request)
         return page
 

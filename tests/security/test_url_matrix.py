@@ -32,7 +32,14 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from programme.enums import ReflectionKind, Section, SubmissionStatus, ThemeKind
-from programme.models import Action, LearningTheme, OnePagePlan, Reflection, Statement
+from programme.models import (
+    Action,
+    CodedStatement,
+    LearningTheme,
+    OnePagePlan,
+    Reflection,
+    Statement,
+)
 from tests.builders import build_cohort
 from tests.factories import UserFactory
 
@@ -54,7 +61,8 @@ def walk(resolver, prefix="", namespace=()):
             inner = namespace + ((pattern.namespace,) if pattern.namespace else ())
             yield from walk(pattern, route, inner)
         elif isinstance(pattern, URLPattern) and pattern.name:
-            kwargs = tuple(getattr(pattern.pattern, "converters", {}))
+            # Keyword arguments: a path() route's converters, or a regex route's named groups.
+            kwargs = tuple(getattr(pattern.pattern, "converters", None) or pattern.pattern.regex.groupindex)
             yield ":".join((*namespace, pattern.name)), route, kwargs
 
 
@@ -232,10 +240,13 @@ TABLE = {
         get={**ADMIN_SCREEN, "facilitator_x": NOT_ALLOWED, "facilitator_y": NOT_ALLOWED, "superuser": NOT_ALLOWED},
         post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, post_data=lambda objects: {},
     ),
-    # Learning themes are shared by every programme: any facilitator may merge them.
+    # Learning themes are shared by every programme; this one is coded on
+    # programme X's statements, so only X's facilitator may merge it. Y's
+    # sees the theme (the library is shared) and that it is in use elsewhere.
     "programme_admin:theme_merge": Row(
         kwargs={"theme_id": "theme"}, get={**ADMIN_SCREEN, "facilitator_y": OK},
-        post={"anonymous": ADMIN_LOGIN, "participant_a": ADMIN_LOGIN, "participant_b": ADMIN_LOGIN},
+        post={"anonymous": ADMIN_LOGIN, "participant_a": ADMIN_LOGIN, "participant_b": ADMIN_LOGIN,
+              "facilitator_y": FORBIDDEN},
         post_data=lambda objects: {"target": objects.other_theme.pk, "confirm": "yes"},
     ),
     "programme_admin:programme_learning": Row(kwargs={"programme_id": "programme"}, get=ADMIN_SCREEN),
@@ -327,10 +338,13 @@ def build():
     statement = Statement.objects.create(reflection=final_report, section=Section.CHALLENGES, position=0,
                                          text="Covid delayed our employer event")
     check_in = Reflection.objects.create(membership=x.a, kind=ReflectionKind.CHECK_IN, session=x.next_session)
-    Statement.objects.create(reflection=check_in, section=Section.PROGRESS, position=0, text="A's draft line")
+    draft_line = Statement.objects.create(reflection=check_in, section=Section.PROGRESS, position=0,
+                                          text="A's draft line")
     action = Action.objects.create(membership=x.a, description="Brief the HR team", owner="Alice",
                                    created_by=x.a_user)
     theme = LearningTheme.objects.create(name="Matrix theme", kind=ThemeKind.CHALLENGE, group="Matrix group")
+    # Coded on one of X's statements: Y's facilitator may see the theme but not change it.
+    CodedStatement.objects.create(statement=draft_line, theme=theme)
     other_theme = LearningTheme.objects.create(name="Matrix theme kept", kind=ThemeKind.CHALLENGE,
                                                group="Matrix group")
 
@@ -486,7 +500,7 @@ def test_the_posts_the_matrix_refuses_would_change_something_if_allowed(db, home
         "programme_admin:breakouts": "facilitator_x",
         "programme_admin:invite": "facilitator_x",
         "programme_admin:import_confirm": "facilitator_x",
-        "programme_admin:theme_merge": "facilitator_y",
+        "programme_admin:theme_merge": "facilitator_x",
         "portal:reflection": "participant_a",
         "portal:action": "participant_a",
         "portal:plan": "participant_b",  # A's plan is submitted; B's is not started
