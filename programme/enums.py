@@ -70,11 +70,12 @@ class AttendanceStatus(models.TextChoices):
 
 
 class EmailKind(models.TextChoices):
-    INVITATION = "invitation", "Invitation to a cohort"
+    INVITATION = "invitation", "Invitation to the portal"
     REMINDER = "reminder", "Session reminder"
     FOLLOW_UP = "follow_up", "Follow-up resources"
     RECEIPT = "receipt", "Submission receipt"
     DEADLINE = "deadline", "Deadline reminder"
+    MESSAGE = "message", "Message to the cohort"
 
 
 class EmailStatus(models.TextChoices):

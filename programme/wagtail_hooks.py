@@ -7,6 +7,7 @@ from django.urls import include, path
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
+from programme.admin.home import add_attention_panel
 from programme.cohorts.admin import (
     CohortAdmin,
     MembershipAdmin,
@@ -42,3 +43,7 @@ modeladmin_register(PeerLearningGroup)
 @hooks.register("register_admin_urls")
 def register_programme_admin_urls():
     return [path("peer-learning/", include(("programme.admin.urls", "programme_admin")))]
+
+
+# The admin's home: what needs attention in the user's cohorts, first.
+hooks.register("construct_homepage_panels", add_attention_panel)

@@ -5,6 +5,7 @@ from wagtail import hooks
 
 from programme.pages import purge_public_pages
 from resources.permissions import hidden_report_pages
+from resources.site_setup import EDITORS_GROUP
 
 
 @hooks.register("after_create_snippet")
@@ -32,3 +33,12 @@ def reports_for_administrators_only(request, menu_items):
     their addresses to everyone else)."""
     if not request.user.is_superuser:
         menu_items[:] = []
+
+
+@hooks.register("construct_homepage_summary_items", order=1000)  # after the items Wagtail adds
+def site_summary_for_editors_only(request, summary_items):
+    """Wagtail's "34 pages, 0 documents" is about the public site: it says
+    nothing to a facilitator who does not edit it."""
+    user = request.user
+    if not user.is_superuser and not user.groups.filter(name=EDITORS_GROUP).exists():
+        summary_items[:] = []

@@ -114,6 +114,8 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Participant {n}")
     email = factory.Sequence(lambda n: f"participant{n}@council.example.org")
     role = "Leaving care"
+    # Registered before any of the sessions the factories make (from 2021).
+    added_at = datetime.datetime(2020, 9, 1, 9, 0, tzinfo=LONDON)
 
 
 class ProgrammeSessionFactory(factory.django.DjangoModelFactory):
@@ -253,3 +255,13 @@ class SentEmailFactory(factory.django.DjangoModelFactory):
     to = factory.Sequence(lambda n: f"person{n}@council.example.org")
     subject = "Reminder"
     body = "See you on Tuesday.\n"
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.Invitation"
+
+    participant = factory.SubFactory(ParticipantFactory)
+    email = factory.SelfAttribute("participant.email")
+    sent_by = factory.SubFactory(UserFactory)
+    expires_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=14))

@@ -4,7 +4,7 @@ urlpatterns. Wagtail's `require_admin_access` wraps them all, so anonymous
 users and users without admin access are sent to the login page."""
 from django.urls import include, path
 
-from programme.cohorts import views_overview, views_roster
+from programme.cohorts import views_overview, views_people, views_roster
 from programme.learning import views_across_cohorts, views_coding, views_merge
 from programme.notifications import views as notification_views
 from programme.reporting import views as reporting_views
@@ -14,6 +14,7 @@ from programme.submissions import views as submission_views
 SCREENS = [
     views_overview,
     views_roster,
+    views_people,
     views_register,
     views_breakouts,
     submission_views,

@@ -33,9 +33,11 @@ class CohortAdmin(ScopedModelAdmin):
     model = Cohort
     button_helper_class = link_buttons(
         ("Overview", "programme_admin:cohort_overview", None),
+        ("People and invitations", "programme_admin:cohort_people", None),
         ("Plans and reports", "programme_admin:submissions", None),
         ("Import participants", "programme_admin:import_roster", None),
         ("Code themes", "programme_admin:coding", None),
+        ("Messages", "programme_admin:cohort_messages", None),
     )
     menu_icon = "group"
     list_display = ("name", "programme", "starts_on", "ends_on")
@@ -58,7 +60,6 @@ class CohortAdmin(ScopedModelAdmin):
 
 class MembershipAdmin(ScopedModelAdmin):
     model = Membership
-    button_helper_class = link_buttons(("Send invitation", "programme_admin:invite", None))
     menu_label = "Memberships"
     menu_icon = "tick-inverse"
     list_display = ("organisation", "cohort", "status")

@@ -5,6 +5,7 @@ from .attendance import Attendance
 from .breakouts import BreakoutGroup
 from .cohorts import Cohort, Membership
 from .emails import SentEmail
+from .invitations import Invitation
 from .organisations import Organisation
 from .participants import Participant
 from .programmes import Programme
@@ -25,6 +26,7 @@ __all__ = [
     "Attendance",
     "BreakoutGroup",
     "Cohort",
+    "Invitation",
     "Membership",
     "Organisation",
     "Participant",

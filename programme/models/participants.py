@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 
 def new_calendar_token():
@@ -29,11 +30,18 @@ class Participant(models.Model):
     )
     phone = models.CharField(max_length=40, blank=True)
     calendar_token = models.CharField(max_length=64, unique=True, default=new_calendar_token, editable=False)
+    added_at = models.DateTimeField(
+        default=timezone.now,
+        help_text="When they joined the cohort: a session's follow-up goes only to those there before it.",
+    )
 
     class Meta:
         ordering = ["membership__organisation__name", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["membership", "email"], name="one_participant_per_email_per_membership")
+            models.UniqueConstraint(
+                fields=["membership", "email"], name="one_participant_per_email_per_membership",
+                violation_error_message="Someone in this organisation already has this email address.",
+            )
         ]
 
     def __str__(self):

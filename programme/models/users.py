@@ -10,6 +10,9 @@ class User(AbstractUser):
     (the portal). Custom from the first migration so it can grow safely."""
 
     email = models.EmailField("email address", blank=True)
+    dashboard_seen_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When they last opened the admin's home (for \"new since\")."
+    )
 
     class Meta:
         db_table = "programme_user"

@@ -60,6 +60,7 @@ class Outgoing:
     subject: str
     body: str
     reply_to: str = ""
+    batch: str = ""  # the messages sent together from one screen (the cohort's message history)
 
     def __post_init__(self):
         # One line (a header), and short enough to record.
@@ -70,7 +71,7 @@ class Outgoing:
     def record(self):
         return SentEmail(
             cohort=self.cohort, kind=self.kind, key=self.key, to=self.to, reply_to=self.reply_to,
-            subject=self.subject, body=self.body, status=EmailStatus.QUEUED,
+            subject=self.subject, body=self.body, status=EmailStatus.QUEUED, batch=self.batch,
         )
 
 

@@ -1,5 +1,6 @@
-"""The emails the product sends: invitations, session reminders, follow-up
-resources, submission receipts and deadline reminders. Each function works
+"""The emails the product sends about sessions and submissions: session
+reminders, follow-up resources, submission receipts and deadline reminders
+(invitations to the portal are in programme/cohorts/invitations.py). Each function works
 out who gets what and hands the messages to `delivery.queue`, which records
 them once-only and delivers them outside the request.
 
@@ -36,33 +37,7 @@ from programme.submissions.content import PLAN_FIELDS, plan_field_label
 from programme.submissions.status import NOT_STARTED, plan_of, submission_status
 
 # ---------------------------------------------------------------------------
-# The three kinds of email
-
-
-def send_invitation(*, membership, to, invited_by):
-    """Invite an organisation to a cohort. True if queued now, False if this
-    address was already invited to this membership."""
-    cohort = membership.cohort
-    programme = cohort.programme
-    inviter = invited_by.get_full_name() or invited_by.get_username()
-    sessions = cohort.sessions.exclude(status=SessionStatus.CANCELLED).order_by("starts_at", "pk")
-    body = render_email("invitation", {
-        "programme": programme,
-        "cohort": cohort,
-        "organisation": membership.organisation,
-        "inviter": inviter,
-        "sessions": [(session, format_session_time(session)) for session in sessions],
-    })
-    outgoing = Outgoing(
-        cohort=cohort,
-        kind=EmailKind.INVITATION,
-        key=(f"invite:{membership.pk}:{to.strip().lower()}"),
-        to=to.strip(),
-        subject=f"Invitation to {programme.title} ({cohort.name})",
-        body=body,
-        reply_to=invited_by.email or "",
-    )
-    return queue([outgoing]) == 1
+# Sessions: reminders and follow-up resources
 
 
 def send_session_reminders(*, now=None):
@@ -87,37 +62,57 @@ def send_session_reminders(*, now=None):
         cohort = session.cohort
         if session.starts_at > now + datetime.timedelta(days=cohort.reminder_days_before):
             continue
-        when = format_session_time(session)
-        ics_url = session_download_url(session=session)
-        for membership in cohort.accepted_memberships:
-            for participant in membership.participants.all():
-                body = render_email("session_reminder", {
-                    "participant": participant,
-                    "organisation": membership.organisation,
-                    "session": session,
-                    "cohort": cohort,
-                    "programme": cohort.programme,
-                    "when": when,
-                    "ics_url": ics_url,
-                })
-                outgoing.append(Outgoing(
-                    cohort=cohort,
-                    kind=EmailKind.REMINDER,
-                    key=(f"reminder:{session.pk}:{participant.pk}"),
-                    to=participant.email,
-                    subject=f"Reminder: {session.title}, {when}",
-                    body=body,
-                ))
+        people = [p for membership in cohort.accepted_memberships for p in membership.participants.all()]
+        outgoing += reminder_messages(session=session, participants=people)
     return queue(outgoing)
 
 
+def reminder_messages(*, session, participants, batch=""):
+    """The reminder of `session` for each of `participants`. Its key is the
+    same whether the scheduler sends it or a facilitator sends it now, so
+    nobody gets the same reminder twice."""
+    cohort = session.cohort
+    when = format_session_time(session)
+    ics_url = session_download_url(session=session)
+    return [
+        Outgoing(
+            cohort=cohort, kind=EmailKind.REMINDER, key=f"reminder:{session.pk}:{participant.pk}",
+            to=participant.email, subject=f"Reminder: {session.title}, {when}", batch=batch,
+            body=render_email("session_reminder", {
+                "participant": participant, "organisation": participant.membership.organisation,
+                "session": session, "cohort": cohort, "programme": cohort.programme,
+                "when": when, "ics_url": ics_url,
+            }),
+        )
+        for participant in participants
+    ]
+
+
 def send_follow_up(*, session, now=None):
-    """Send each accepted participant the follow-up resources of the session's
-    presentations. Returns how many emails were queued: none for a cancelled
-    session or one without (published) resources. Only after the session ends."""
+    """Send the follow-up resources of the session's presentations to each
+    participant who was there before it ended. Returns how many emails were
+    queued: none for a cancelled session or one without (published)
+    resources. Only after the session ends."""
+    return queue(follow_up_messages(session=session, participants=follow_up_audience(session=session), now=now))
+
+
+def follow_up_audience(*, session):
+    """Everyone of the cohort's accepted organisations who joined before the
+    session ended (a follow-up is never sent to people who joined after it)."""
+    return list(
+        Participant.objects.filter(
+            membership__cohort_id=session.cohort_id, membership__status=MembershipStatus.ACCEPTED,
+            added_at__lte=session.ends_at,
+        ).select_related("membership__organisation").order_by("membership__organisation__name", "name", "pk")
+    )
+
+
+def follow_up_messages(*, session, participants, now=None, batch=""):
+    """The follow-up email for each of `participants` ([] if there is nothing
+    to send). ValueError before the session has ended."""
     now = now or timezone.now()
     if session.status == SessionStatus.CANCELLED:
-        return 0
+        return []
     if session.ends_at > now:
         raise ValueError(f"“{session.title}” has not finished yet.")
     presentations = session.presentations.order_by("sort_order", "pk").prefetch_related(
@@ -132,30 +127,35 @@ def send_follow_up(*, session, now=None):
         if resources:
             shared.append({"presentation": presentation, "resources": resources})
     if not shared:
-        return 0
+        return []
     cohort = session.cohort
-    participants = Participant.objects.filter(
-        membership__cohort=cohort, membership__status=MembershipStatus.ACCEPTED
-    ).select_related("membership__organisation").order_by("pk")
-    outgoing = [
+    return [
         Outgoing(
-            cohort=cohort,
-            kind=EmailKind.FOLLOW_UP,
-            key=(f"follow-up:{session.pk}:{participant.pk}"),
-            to=participant.email,
-            subject=f"Follow-up resources from {session.title}",
+            cohort=cohort, kind=EmailKind.FOLLOW_UP, key=f"follow-up:{session.pk}:{participant.pk}",
+            to=participant.email, subject=f"Follow-up resources from {session.title}", batch=batch,
             body=render_email("follow_up", {
-                "participant": participant,
-                "session": session,
-                "cohort": cohort,
-                "programme": cohort.programme,
-                "when": format_session_time(session),
-                "shared": shared,
+                "participant": participant, "session": session, "cohort": cohort, "programme": cohort.programme,
+                "when": format_session_time(session), "shared": shared,
+            }),
+        )
+        for participant in participants
+        # Never to someone who joined after the session, whoever chose the audience.
+        if participant.added_at <= session.ends_at
+    ]
+
+
+def cohort_messages(*, cohort, participants, subject, body, batch):
+    """A facilitator's message to some of the cohort's people."""
+    return [
+        Outgoing(
+            cohort=cohort, kind=EmailKind.MESSAGE, key=f"message:{batch}:{participant.pk}", to=participant.email,
+            subject=subject, batch=batch,
+            body=render_email("cohort_message", {
+                "participant": participant, "cohort": cohort, "programme": cohort.programme, "text": body,
             }),
         )
         for participant in participants
     ]
-    return queue(outgoing)
 
 
 def _accepted_participants_prefetch(path, *, with_plan=False):

@@ -25,16 +25,30 @@ def memberships_of(user):
     )
 
 
-def membership_for(user):
-    """The membership whose work `user` sees: their organisation's place in the
-    most recent cohort they take part in (accepted memberships only).
+# The session key holding the membership a person chose to work in.
+CHOSEN = "portal_membership"
+
+
+def ordered_memberships(user):
+    """The user's accepted memberships, most recent cohort first."""
+    return memberships_of(user).order_by(F("cohort__starts_on").desc(nulls_last=True), "-cohort_id", "-pk")
+
+
+def membership_for(user, *, session=None):
+    """The membership whose work `user` sees: the one they chose (in
+    `session`), if it is still one of theirs, else their organisation's place
+    in the most recent cohort they take part in. Withdrawing a membership or
+    removing the person ends it at the next request.
 
     Raises NotAParticipant (an Http404) when there is none."""
-    membership = (
-        memberships_of(user)
-        .order_by(F("cohort__starts_on").desc(nulls_last=True), "-cohort_id", "-pk")
-        .first()
-    )
+    memberships = ordered_memberships(user)
+    chosen = session.get(CHOSEN) if session is not None else None
+    membership = (memberships.filter(pk=chosen).first() if chosen else None) or memberships.first()
     if membership is None:
         raise NotAParticipant("This login does not take part in a cohort.")
     return membership
+
+
+def choose_membership(request, membership):
+    """Work in this membership from now on (checked again at every request)."""
+    request.session[CHOSEN] = membership.pk

@@ -5,6 +5,7 @@ from programme.portal import (
     views,
     views_account,
     views_actions,
+    views_join,
     views_peers,
     views_plan,
     views_reflections,
@@ -26,4 +27,8 @@ urlpatterns = [
     path("peers/", views_peers.peers, name="peers"),
     path("peers/<int:pk>/", views_peers.peer, name="peer"),
     path("calendar/new-address/", views_account.calendar_new_address, name="calendar_new_address"),
+    path("switch-cohort/", views_account.switch_cohort, name="switch_cohort"),
+    # Accepting an invitation (no login yet: the link is the credential, once).
+    path("join/<str:token>/", views_join.join, name="join"),
+    path("join/<str:token>/new-link/", views_join.join_again, name="join_again"),
 ]

@@ -17,7 +17,7 @@ from programme.enums import RAGStatus, ReflectionKind, SessionKind, SessionStatu
 from programme.models import Action, OnePagePlan, Participant, Presentation, Reflection
 from programme.pages import live_resources
 from programme.permissions import is_facilitator
-from programme.portal.access import NotAParticipant, membership_for
+from programme.portal.access import NotAParticipant, membership_for, ordered_memberships
 from programme.sessions.calendar import feed_url
 from programme.submissions.status import is_started, status_label
 from programme.submissions.writing import EditConflict, SubmissionRefused, submit
@@ -41,7 +41,9 @@ def participant_view(view):
             response = redirect_to_login(request.get_full_path())
         else:
             try:
-                membership = membership_for(request.user)
+                membership = membership_for(request.user, session=request.session)
+                # For the cohort switcher in the portal's navigation.
+                request.portal_memberships = list(ordered_memberships(request.user))
             except NotAParticipant:
                 response = render(request, "portal/not_participant.html", {
                     "facilitator": request.user.is_staff or is_facilitator(request.user),

@@ -1,11 +1,13 @@
-"""The participant's own settings in the portal: their private calendar address."""
+"""The participant's own settings in the portal: their private calendar
+address, and which of their cohorts they are working in."""
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from programme.models import Participant
+from programme.models import Membership, Participant
+from programme.portal.access import choose_membership, ordered_memberships
 from programme.portal.views import participant_view
 
 
@@ -23,3 +25,18 @@ def calendar_new_address(request, membership):
         "subscribe again with the new address below.",
     )
     return redirect(reverse("portal:dashboard") + "#calendar")
+
+
+@participant_view
+@require_POST
+def switch_cohort(request, membership):
+    """Work in another of the person's cohorts. Only their own accepted
+    memberships can be chosen: any other id is refused as if it did not exist."""
+    try:
+        chosen = ordered_memberships(request.user).get(pk=int(request.POST.get("membership", "")))
+    except (ValueError, Membership.DoesNotExist):
+        raise Http404("No such cohort.") from None
+    choose_membership(request, chosen)
+    messages.success(request, f"You are now working in {chosen.cohort.programme.title} ({chosen.cohort.name}) "
+                              f"for {chosen.organisation.name}.")
+    return redirect("portal:dashboard")

@@ -31,12 +31,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from programme.cohorts.invitations import invite, token_for
 from programme.enums import ReflectionKind, Section, SubmissionStatus, ThemeKind
 from programme.models import (
     Action,
     CodedStatement,
     LearningTheme,
     OnePagePlan,
+    Participant,
     Reflection,
     Statement,
 )
@@ -230,16 +232,28 @@ TABLE = {
     ),
     # The sample CSV is the same for every facilitator.
     "programme_admin:import_template": Row(get={**ADMIN_SCREEN, "facilitator_y": OK}),
-    "programme_admin:invite": Row(
-        kwargs={"membership_id": "membership_a"}, get=ADMIN_SCREEN,
+    "programme_admin:cohort_people": Row(
+        kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN,
         post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
-        post_data=lambda objects: {"to": "intruder@example.org"},
+        post_data=lambda objects: {"one": objects.not_invited.pk, "action": "send"},
     ),
+    # Email to a group: choose who, read the email, confirm.
     "programme_admin:follow_up": Row(
-        kwargs={"session_id": "past_session"},
-        get={**ADMIN_SCREEN, "facilitator_x": NOT_ALLOWED, "facilitator_y": NOT_ALLOWED, "superuser": NOT_ALLOWED},
-        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, post_data=lambda objects: {},
+        kwargs={"session_id": "past_session"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
+        post_data=lambda objects: {"who": "everyone", "action": "send"},
     ),
+    "programme_admin:remind_now": Row(
+        kwargs={"session_id": "next_session"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
+        post_data=lambda objects: {"who": "everyone", "action": "send"},
+    ),
+    "programme_admin:cohort_message": Row(
+        kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
+        post_data=lambda objects: {"subject": "Hello", "body": "Hello all", "who": "everyone", "action": "send"},
+    ),
+    "programme_admin:cohort_messages": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
     # Learning themes are shared by every programme; this one is coded on
     # programme X's statements, so only X's facilitator may merge it. Y's
     # sees the theme (the library is shared) and that it is in use elsewhere.
@@ -288,6 +302,22 @@ TABLE = {
         get={**PORTAL_PAGE, "participant_a": NOT_ALLOWED, "participant_b": NOT_ALLOWED},
         post=PORTAL_REFUSED, post_data=lambda objects: {},
     ),
+    # Only one's own memberships can be chosen (B posts A's: not B's to choose).
+    "portal:switch_cohort": Row(
+        get={**PORTAL_PAGE, "participant_a": NOT_ALLOWED, "participant_b": NOT_ALLOWED},
+        post={**PORTAL_REFUSED, "participant_b": NOT_FOUND},
+        post_data=lambda objects: {"membership": objects.membership_a.pk},
+    ),
+    # An invitation for a newcomer to X: the link is theirs; anyone signed in
+    # as someone else is refused (a forwarded link stays its person's).
+    "portal:join": Row(
+        kwargs={"token": "join_token"},
+        get={**everyone(FORBIDDEN), "anonymous": OK},
+        post={role: FORBIDDEN for role in ROLES if role != "anonymous"},
+        post_data=lambda objects: {"password1": "a-Long-passphrase-1", "password2": "a-Long-passphrase-1"},
+    ),
+    # Still valid: nothing to resend, back to the link.
+    "portal:join_again": Row(kwargs={"token": "join_token"}, get=everyone(NOT_ALLOWED)),
     # ---- calendars
     # A session's .ics: its cohort's participants and facilitators; nobody else learns it exists.
     "calendar:session_event": Row(
@@ -352,6 +382,10 @@ def build():
     from programme.cohorts.views_roster import sign_preview
 
     preview = parse_roster(file=_roster_upload(None)["file"], cohort=x.cohort, create_organisations=True)
+    newcomer = Participant.objects.create(membership=x.b, name="Nia Newcomer", email="nia@council.example.org")
+    (newcomer_invitation,), _ = invite(participants=[newcomer], sent_by=x.facilitator)
+    not_invited = Participant.objects.create(membership=x.b, name="Noor Notyet", email="noor@council.example.org")
+    x.cohort_participants += [newcomer, not_invited]
     superuser = UserFactory(username="matrix_root", is_superuser=True, is_staff=True)
     objects = SimpleNamespace(
         x=x, y=y, programme=x.programme, cohort=x.cohort, past_session=x.past_session, next_session=x.next_session,
@@ -362,6 +396,7 @@ def build():
         reset_uid=urlsafe_base64_encode(force_bytes(x.a_user2.pk)),
         reset_token=default_token_generator.make_token(x.a_user2),
         import_payload=sign_preview(preview, x.facilitator),
+        join_token=token_for(newcomer_invitation), not_invited=not_invited,
     )
     people = {
         "anonymous": None, "participant_a": x.a_user, "participant_b": x.b_user,
@@ -498,7 +533,10 @@ def test_the_posts_the_matrix_refuses_would_change_something_if_allowed(db, home
         "programme_admin:reflection_detail": "facilitator_x",
         "programme_admin:register": "facilitator_x",
         "programme_admin:breakouts": "facilitator_x",
-        "programme_admin:invite": "facilitator_x",
+        "programme_admin:cohort_people": "facilitator_x",
+        "programme_admin:remind_now": "facilitator_x",
+        "programme_admin:cohort_message": "facilitator_x",
+        "portal:join": "anonymous",
         "programme_admin:import_confirm": "facilitator_x",
         "programme_admin:theme_merge": "facilitator_x",
         "portal:reflection": "participant_a",

@@ -26,6 +26,7 @@ from programme.models import (
     LearningTheme,
     OnePagePlan,
     Organisation,
+    Participant,
     Presentation,
     Programme,
     ProgrammeSession,
@@ -258,10 +259,15 @@ def write_as_facilitator(world, client, report_page):
     # Emails and the session screens that list people: an invitation (its
     # subject and body carry the programme and organisation names), the
     # register, and breakout groups formed from it.
-    url = reverse("programme_admin:invite", args=[world.a.pk])
-    _saved(client.post(url, {"to": "lead@council.example.org"}), url)
+    newcomer = Participant.objects.create(membership=world.a, name=f"{mark('newcomer')} {SHARP[3]}",
+                                          email="newcomer@council.example.org", role=SHARP[4])
+    url = reverse("programme_admin:cohort_people", args=[world.cohort.pk])
+    _saved(client.post(url, {"one": newcomer.pk, "action": "send"}), url)
+    url = reverse("programme_admin:cohort_message", args=[world.cohort.pk])
+    _saved(client.post(url, {"subject": f"{mark('message')} {SHARP[5]}", "body": "\n".join(POSTABLE[:20]),
+                             "who": "everyone", "action": "send"}), url)
     url = reverse("programme_admin:register", args=[world.past_session.pk])
-    people = [world.a_participant, world.a_participant2, world.b_participant]
+    people = [world.a_participant, world.a_participant2, world.b_participant, newcomer]
     _saved(client.post(url, {f"participant_{person.pk}": "attended" for person in people}), url)
     url = reverse("programme_admin:breakouts", args=[world.past_session.pk])
     _saved(client.post(url, {"action": "generate", "group_size": "2", "keep_organisations_apart": "on"}), url)
@@ -351,7 +357,7 @@ def admin_pages(world, actions, themes, report_page):
         pages.append((reverse(f"programme_{model}_modeladmin_index"), listed))
         pages.append((reverse(f"programme_{model}_modeladmin_inspect", args=[obj.pk]), shown))
         pages.append((reverse(f"programme_{model}_modeladmin_edit", args=[obj.pk]), shown))
-    email = SentEmail.objects.get(cohort=world.cohort, to="lead@council.example.org")
+    email = SentEmail.objects.get(cohort=world.cohort, to="newcomer@council.example.org", kind="invitation")
     pages.append((reverse("programme_sentemail_modeladmin_index"), ["xssmark-programme"]))
     pages.append((reverse("programme_sentemail_modeladmin_inspect", args=[email.pk]), ["xssmark-programme"]))
     for theme in themes[1:]:
@@ -371,7 +377,8 @@ def admin_pages(world, actions, themes, report_page):
         (reverse("programme_admin:breakouts", args=[world.past_session.pk]), ["xssmark-session", "xssmark-person"]),
         (reverse("programme_admin:breakouts", args=[world.past_session.pk]) + "?print=1", ["xssmark-person"]),
         (reverse("programme_admin:theme_merge", args=[themes[0].pk]), []),
-        (reverse("programme_admin:invite", args=[world.a.pk]), []),
+        (reverse("programme_admin:cohort_people", args=[cohort]), ["xssmark-newcomer"]),
+        (reverse("programme_admin:cohort_messages", args=[cohort]), ["xssmark-message"]),
         (reverse("programme_admin:programme_learning", args=[world.programme.pk]), ["xssmark-programme",
                                                                                      "xssmark-cohort"]),
         (reverse("programme_admin:report_print", args=[cohort]), ["xssmark-programme-objective",

@@ -5,7 +5,6 @@ import io
 import zoneinfo
 
 import pytest
-from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -18,7 +17,6 @@ from programme.notifications.delivery import retry_stale_emails
 from programme.notifications.messages import (
     format_session_time,
     send_follow_up,
-    send_invitation,
     send_session_reminders,
 )
 from resources.models import ResourcePage
@@ -26,7 +24,6 @@ from tests.factories import (
     MembershipFactory,
     ParticipantFactory,
     ProgrammeSessionFactory,
-    UserFactory,
     add_resource,
 )
 
@@ -349,37 +346,3 @@ def test_send_follow_up_command_future_session(held, mailoutbox):
     assert mailoutbox == []
 
 
-# --- invitations -------------------------------------------------------------------
-
-
-def test_invitation_sent_once_with_reply_to_inviter(x, mailoutbox):
-    membership = x.memberships[0]
-    inviter = UserFactory(username="fac", first_name="Fatima", last_name="Ahmed", email="fatima@forum.example.org")
-
-    assert send_invitation(membership=membership, to="director@council.example.org", invited_by=inviter)
-    assert not send_invitation(membership=membership, to="Director@Council.example.org", invited_by=inviter)
-
-    [message] = mailoutbox
-    assert message.to == ["director@council.example.org"]
-    assert message.reply_to == ["fatima@forum.example.org"]
-    assert message.subject == "Invitation to Programme X (Cohort X)"
-    assert f"Fatima Ahmed invites {membership.organisation.name} to take part" in message.body
-    assert "Tuesday 2 March 2021, 9:30am–12:30pm" in message.body
-    row = SentEmail.objects.get()
-    assert (row.key, row.kind, row.cohort) == (
-        f"invite:{membership.pk}:director@council.example.org", EmailKind.INVITATION, x.cohort,
-    )
-
-
-def test_invitation_refused_by_mail_server_is_kept_and_sent_on_retry(x, mailoutbox, settings):
-    settings.EMAIL_BACKEND = "tests.programme.notifications.test_messages.RefusingBackend"
-    membership = x.memberships[0]
-
-    assert send_invitation(membership=membership, to="director@council.example.org", invited_by=x.facilitator)
-    assert mailoutbox == []
-    assert SentEmail.objects.get().status == EmailStatus.QUEUED
-
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert retry_stale_emails(now=timezone.now() + datetime.timedelta(minutes=2)) == 1
-    assert len(mail.outbox) == 1
-    assert SentEmail.objects.get().status == EmailStatus.SENT
