@@ -2,10 +2,10 @@
 resource index; the worlds of tests/builders.py (two programmes X and Y, a
 portal cohort and a stranger's); logged-in clients."""
 import pytest
+from django.core.cache import caches
 from django.test import Client
 from wagtail.models import Page, Site
 
-from programme.pages import page_cache
 from resources.models import CaseStudyIndexPage, HomePage, ResourceIndexPage
 from tests import builders
 from tests.factories import UserFactory
@@ -62,10 +62,15 @@ def _leave_the_database_as_migrated(django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _clear_page_cache():
-    page_cache().clear()
+def _clear_caches():
+    """Every cache starts empty: Wagtail keeps the site root paths in the default
+    cache, and an entry left by an earlier test names a Site another test's
+    database does not have."""
+    for cache in caches.all():
+        cache.clear()
     yield
-    page_cache().clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 # --------------------------------------------------------------------------- worlds
