@@ -7,8 +7,9 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from programme.cohorts.attention import attention
-from programme.models import User
-from programme.permissions import is_facilitator
+from programme.enums import ProgrammeStatus
+from programme.models import Cohort, User
+from programme.permissions import is_facilitator, scope_to_facilitator
 
 
 class CohortsNeedingAttentionPanel(Component):
@@ -22,11 +23,19 @@ class CohortsNeedingAttentionPanel(Component):
         now = timezone.now()
         since = user.dashboard_seen_at
         cohorts = attention(user=user, now=now, since=since)
+        # With nothing running, the finished cohorts are still a click away
+        # (their overview, submissions and report): one query, only then.
+        finished = [] if cohorts else list(
+            scope_to_facilitator(Cohort.objects.filter(programme__status=ProgrammeStatus.COMPLETED), user)
+            .select_related("programme")
+            .order_by("-starts_on", "name", "pk")[:10]
+        )
         # "New since your last visit" counts from this visit on next time.
         User.objects.filter(pk=user.pk).update(dashboard_seen_at=now)
         return {
             **super().get_context_data(parent_context),
             "cohorts": cohorts,
+            "finished": finished,
             "now": now,
             "since": since,
             "everyone": user.is_superuser,

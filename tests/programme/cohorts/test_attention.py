@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from programme.cohorts.attention import attention
-from programme.enums import RAGStatus, SubmissionStatus
+from programme.enums import ProgrammeStatus, RAGStatus, SubmissionStatus
 from programme.models import Action, OnePagePlan
 from tests.builders import add_organisations, make_facilitator
 from tests.factories import CohortFactory, ProgrammeFactory, ProgrammeSessionFactory, UserFactory
@@ -97,3 +97,15 @@ def test_the_home_makes_a_fixed_number_of_queries_for_1_and_30_cohorts(client, d
     assert thirty == one
     client.force_login(facilitator)
     assert "Cohort 29" in home(client)
+
+
+def test_with_only_finished_programmes_the_home_links_their_cohorts(client, world, other_world):
+    world.cohort.programme.status = ProgrammeStatus.COMPLETED
+    world.cohort.programme.save()
+    client.force_login(world.facilitator)
+
+    shown = home(client)
+
+    assert "None of your programmes is running" in shown
+    assert reverse("programme_admin:cohort_overview", args=[world.cohort.pk]) in shown
+    assert other_world.cohort.name not in shown
