@@ -43,6 +43,7 @@ def update_action(*, action, user, note, status, now=None):
     current = Action.objects.select_for_update().get(pk=action.pk)
     update = ActionUpdate.objects.create(
         action=current, note=sanitise_html(note), status=status, previous_status=current.status, author=user,
+        created_at=now,
     )
     if status == RAGStatus.DONE:
         completed_on = current.completed_on if current.status == RAGStatus.DONE else london(now).date()

@@ -7,10 +7,13 @@ records the day it was done.
 Existing updates are given their previous status by walking each action's
 updates in order. Every action before this migration was added through the
 portal's form, which has no status field, so each one began at the model's
-default, amber."""
+default, amber. An update's time is now set by the code that records it
+(programme.actions.tracking), so that it and the day the action was done
+are one moment."""
 import zoneinfo
 
 import django.db.models.deletion
+import django.utils.timezone
 from django.db import migrations, models
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
@@ -63,6 +66,11 @@ class Migration(migrations.Migration):
             field=models.CharField(blank=True, choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green'), ('done', 'Done')], help_text="The action's status before this update.", max_length=8),
         ),
         migrations.RunPython(fill_action_history, migrations.RunPython.noop),
+        migrations.AlterField(
+            model_name='actionupdate',
+            name='created_at',
+            field=models.DateTimeField(default=django.utils.timezone.now, editable=False),
+        ),
         migrations.AddField(
             model_name='user',
             name='digest_covered_until',

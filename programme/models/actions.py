@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from programme.enums import RAGStatus
 
@@ -44,7 +45,9 @@ class ActionUpdate(models.Model):
     previous_status = models.CharField(
         max_length=8, choices=RAGStatus.choices, blank=True, help_text="The action's status before this update.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    # When it happened: set by programme.actions.tracking (so that the day an
+    # action was done and the day of the update that did it are one moment).
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
