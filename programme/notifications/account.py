@@ -19,8 +19,17 @@ class DigestPreferenceForm(forms.ModelForm):
         fields = ["submission_digest"]
         widgets = {"submission_digest": SwitchInput()}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The account page's forms share one user object, and the name and
+        # email form saves all of it before this one: remember the choice as
+        # it was when the page was posted.
+        self.was_wanted = self.instance.submission_digest
+
     def save(self, commit=True):
-        return set_digest_wanted(user=self.instance, wanted=self.cleaned_data["submission_digest"])
+        return set_digest_wanted(
+            user=self.instance, wanted=self.cleaned_data["submission_digest"], was_wanted=self.was_wanted
+        )
 
     save.alters_data = True
 

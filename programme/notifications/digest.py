@@ -108,9 +108,9 @@ def _by_cohort(items):
 
 def send_submission_digests(*, now=None):
     """Queue today's digest for every facilitator who wants one and has news.
-    Returns how many were queued. Seven queries, however many facilitators,
-    programmes, cohorts and submissions there are (one more per batch of
-    emails delivered)."""
+    Returns how many were queued. The same nine queries however many
+    facilitators, programmes, cohorts and submissions there are (tested),
+    besides what delivering the emails takes."""
     now = now or timezone.now()
     today = london(now).date()
     users = list(
@@ -169,12 +169,13 @@ def send_submission_digests(*, now=None):
 send_submission_digests.alters_data = True
 
 
-def set_digest_wanted(*, user, wanted, now=None):
+def set_digest_wanted(*, user, wanted, was_wanted=None, now=None):
     """The facilitator's own choice. Turning the digest back on starts it
-    afresh from now, so the first one after a pause is not weeks long."""
+    afresh from now, so the first one after a pause is not weeks long.
+    `was_wanted` is the choice before (read from the database if not given)."""
     now = now or timezone.now()
-    # Read what is stored: a form has already set the new value on `user`.
-    was_wanted = User.objects.filter(pk=user.pk).values_list("submission_digest", flat=True).first()
+    if was_wanted is None:
+        was_wanted = User.objects.filter(pk=user.pk).values_list("submission_digest", flat=True).first()
     changes = {"submission_digest": bool(wanted)}
     if wanted and not was_wanted:
         changes["digest_covered_until"] = now
