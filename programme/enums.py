@@ -76,6 +76,8 @@ class EmailKind(models.TextChoices):
     RECEIPT = "receipt", "Submission receipt"
     DEADLINE = "deadline", "Deadline reminder"
     MESSAGE = "message", "Message to the cohort"
+    RETURNED = "returned", "Returned for changes"
+    DIGEST = "digest", "Facilitator's daily digest"
 
 
 class EmailStatus(models.TextChoices):

@@ -26,6 +26,13 @@ def is_facilitator(user):
     return user.in_facilitators_group
 
 
+def facilitator_accounts(users):
+    """Of `users` (a queryset of accounts), those `is_facilitator` says yes
+    to: active superusers and active members of the Facilitators group. The
+    same rule as a query, for emails that link to the facilitator screens."""
+    return users.filter(is_active=True).filter(Q(is_superuser=True) | Q(groups__name=FACILITATORS_GROUP)).distinct()
+
+
 def facilitated_programmes(user):
     if not (user.is_authenticated and user.is_active):
         return Programme.objects.none()

@@ -16,6 +16,7 @@ from programme.cohorts.admin import (
     ProgrammeAdmin,
 )
 from programme.learning.admin import LearningThemeAdmin
+from programme.notifications.account import DigestSettingsPanel
 from programme.notifications.admin import SentEmailAdmin
 from programme.sessions.admin import PresentationAdmin, ProgrammeSessionAdmin
 
@@ -47,3 +48,8 @@ def register_programme_admin_urls():
 
 # The admin's home: what needs attention in the user's cohorts, first.
 hooks.register("construct_homepage_panels", add_attention_panel)
+
+
+@hooks.register("register_account_settings_panel")
+def register_digest_settings_panel(request, user, profile):
+    return DigestSettingsPanel(request, user, profile)

@@ -242,6 +242,7 @@ class ActionUpdateFactory(factory.django.DjangoModelFactory):
     action = factory.SubFactory(ActionFactory)
     note = "Briefing booked."
     status = RAGStatus.GREEN
+    previous_status = RAGStatus.AMBER
     author = factory.SubFactory(UserFactory)
 
 

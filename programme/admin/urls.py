@@ -4,6 +4,7 @@ urlpatterns. Wagtail's `require_admin_access` wraps them all, so anonymous
 users and users without admin access are sent to the login page."""
 from django.urls import include, path
 
+from programme.actions import views as action_views
 from programme.cohorts import views_overview, views_people, views_roster
 from programme.learning import views_across_cohorts, views_coding, views_merge
 from programme.notifications import views as notification_views
@@ -23,6 +24,7 @@ SCREENS = [
     views_across_cohorts,
     notification_views,
     reporting_views,
+    action_views,
 ]
 
 urlpatterns = [path("", include(screen.urlpatterns)) for screen in SCREENS]

@@ -38,6 +38,8 @@ class CohortAdmin(ScopedModelAdmin):
         ("Import participants", "programme_admin:import_roster", None),
         ("Code themes", "programme_admin:coding", None),
         ("Messages", "programme_admin:cohort_messages", None),
+        ("Actions", "programme_admin:cohort_actions", None),
+        ("Downloads", "programme_admin:cohort_overview#downloads", None),
     )
     menu_icon = "group"
     list_display = ("name", "programme", "starts_on", "ends_on")

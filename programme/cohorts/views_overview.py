@@ -1,7 +1,7 @@
 """A cohort at a glance: its sessions (each with a link to its register), its
-memberships by status, and the attendance summary per organisation with the
+memberships by status, the attendance summary per organisation with the
 sentence the programme report reuses ("6 of 10 organisations attended every
-session").
+session"), its agreed actions counted by RAG status, and every download.
 
 Mounted under /admin/peer-learning/ by programme/admin/urls.py: Wagtail's
 `require_admin_access` sends anonymous users and users without admin access to
@@ -14,9 +14,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_safe
 
+from programme.actions.tracker import rag_counts
 from programme.admin.lookup import facilitated_or_404
 from programme.enums import MembershipStatus, SessionKind
 from programme.models import Cohort, Membership
+from programme.reporting.downloads import cohort_downloads
 from programme.sessions.attendance import SUMMARY_SESSION_KINDS, attendance_summary
 
 
@@ -42,6 +44,8 @@ def cohort_overview(request, cohort_id):
     ]
     counted_kinds = [kind.label for kind in SessionKind if kind in SUMMARY_SESSION_KINDS]
     memberships = membership_counts(cohort=cohort)
+    actions_url = reverse("programme_admin:cohort_actions", args=[cohort.pk])
+    counts, actions_total = rag_counts(cohort=cohort)
     context = {
         "cohort": cohort,
         "summary": summary,
@@ -49,6 +53,13 @@ def cohort_overview(request, cohort_id):
         "memberships": memberships,
         "membership_total": sum(count for _, count in memberships),
         "counted_kinds": ", ".join(label.lower() for label in counted_kinds),
+        "actions_url": actions_url,
+        "action_counts": [
+            {"status": status, "label": label, "count": count, "url": f"{actions_url}?status={status}"}
+            for status, label, count in counts
+        ],
+        "actions_total": actions_total,
+        "downloads": cohort_downloads(cohort=cohort),
     }
     return TemplateResponse(request, "programme/admin/cohort_overview.html", context)
 

@@ -38,6 +38,7 @@ from programme.learning.coding import (
     suggestions_for,
 )
 from programme.models import Cohort, Organisation
+from programme.reporting.downloads import CODING, cohort_downloads
 
 PER_PAGE = 50
 LEGEND_LENGTH = 90
@@ -199,6 +200,7 @@ def coding(request, cohort_id):
         "action_url": request.get_full_path(),
         "overview_url": reverse("programme_admin:cohort_overview", args=[cohort.pk]),
         "themes_url": reverse("programme_learningtheme_modeladmin_index"),
+        "downloads": cohort_downloads(cohort=cohort, groups=(CODING,)),
     }
     return TemplateResponse(request, "programme/admin/coding.html", context, status=status)
 

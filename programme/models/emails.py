@@ -15,7 +15,12 @@ class SentEmail(models.Model):
 
     programme_path = "cohort__programme"
 
-    cohort = models.ForeignKey("programme.Cohort", on_delete=models.CASCADE, related_name="sent_emails")
+    # A facilitator's daily digest spans their programmes and so belongs to no
+    # cohort: with no cohort it is in no programme's log (site administrators
+    # see it), since one programme's facilitators must not read another's news.
+    cohort = models.ForeignKey(
+        "programme.Cohort", null=True, blank=True, on_delete=models.CASCADE, related_name="sent_emails"
+    )
     kind = models.CharField(max_length=20, choices=EmailKind.choices)
     key = models.CharField(max_length=200, unique=True)
     to = models.EmailField()

@@ -13,6 +13,16 @@ class User(AbstractUser):
     dashboard_seen_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="When they last opened the admin's home (for \"new since\")."
     )
+    # A facilitator's own choice (their account settings), read by
+    # programme.notifications.digest.
+    submission_digest = models.BooleanField(
+        "daily digest of new submissions", default=True,
+        help_text="Once a day, an email listing the plans, reports, check-ins and feedback submitted "
+                  "in your programmes since the last one. Sent only on days when something was submitted.",
+    )
+    digest_covered_until = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="The end of the period the last digest covered.",
+    )
 
     class Meta:
         db_table = "programme_user"

@@ -1,6 +1,8 @@
 """The emails the product sends about sessions and submissions: session
-reminders, follow-up resources, submission receipts and deadline reminders
-(invitations to the portal are in programme/cohorts/invitations.py). Each function works
+reminders, follow-up resources, submission receipts, work returned for
+changes and deadline reminders (invitations to the portal are in
+programme/cohorts/invitations.py, the facilitators' daily digest in
+digest.py). Each function works
 out who gets what and hands the messages to `delivery.queue`, which records
 them once-only and delivers them outside the request.
 
@@ -255,6 +257,66 @@ def send_submission_receipt(*, submission, user):
             to=participant.email,
             subject=f"Your {name} was submitted",
             body=render_email("submission_receipt", {**context, "participant": participant}),
+        )
+        for participant in participants
+    ]
+    return queue(outgoing)
+
+
+def portal_page_url(submission):
+    """The full address of the portal page where the organisation changes
+    this plan, report, check-in or feedback."""
+    kind = submission_kind(submission)
+    if kind == "plan":
+        path = reverse("portal:plan")
+    elif kind == ReflectionKind.FINAL_REPORT:
+        path = reverse("portal:report")
+    elif kind == ReflectionKind.FEEDBACK:
+        path = reverse("portal:feedback")
+    else:
+        path = reverse("portal:reflection", args=[submission.pk])
+    return absolute_url(path)
+
+
+def send_returned_notice(*, submission, user, now=None):
+    """Tell everyone taking part for the organisation that a facilitator
+    (`user`) returned its plan or report for changes: their comment, the
+    deadline, and a link to the portal page where they change it. Replies go
+    to the facilitator. Once per participant and returned version. Returns
+    how many emails were queued."""
+    now = now or timezone.now()
+    membership = (
+        Membership.objects.select_related("organisation", "cohort__programme").get(pk=submission.membership_id)
+    )
+    cohort = membership.cohort
+    kind = submission_kind(submission)
+    name = submission_name(kind)
+    deadline = (
+        cohort.plan_deadline if kind == "plan"
+        else cohort.report_deadline if kind == ReflectionKind.FINAL_REPORT else None
+    )
+    context = {
+        "name": name,
+        "organisation": membership.organisation,
+        "cohort": cohort,
+        "programme": cohort.programme,
+        "facilitator": _person(user),
+        "when": format_moment(submission.returned_at or now),
+        "comment": plain_text(submission.return_comment),
+        "deadline": format_moment(deadline) if deadline else "",
+        "deadline_passed": bool(deadline and deadline <= now),
+        "page_url": portal_page_url(submission),
+    }
+    participants = membership.participants.exclude(email="").order_by("name", "pk")
+    outgoing = [
+        Outgoing(
+            cohort=cohort,
+            kind=EmailKind.RETURNED,
+            key=f"returned:{kind}:{submission.pk}:v{submission.version}:{participant.pk}",
+            to=participant.email,
+            subject=f"Your {name} was returned for changes",
+            body=render_email("returned_for_changes", {**context, "participant": participant}),
+            reply_to=getattr(user, "email", "") or "",
         )
         for participant in participants
     ]

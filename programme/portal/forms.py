@@ -7,10 +7,10 @@ cut pasted text short. The length is checked here and explained instead."""
 from html.parser import HTMLParser
 
 from django import forms
-from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
+from programme.actions.tracking import add_action, update_action
 from programme.enums import (
     GOAL_CATEGORY_DESCRIPTIONS,
     REPORT_SECTIONS,
@@ -19,9 +19,8 @@ from programme.enums import (
     Section,
     SessionStatus,
 )
-from programme.models import Action, ActionUpdate, OnePagePlan, ProgrammeSession
+from programme.models import Action, OnePagePlan, ProgrammeSession
 from programme.models.submissions import PLAN_FIELD_MAX, STATEMENT_MAX
-from programme.sanitise import sanitise_html
 from programme.submissions.content import PLAN_TEXT_FIELDS, plan_field_label
 from programme.submissions.writing import MAX_STATEMENTS_PER_SECTION, parse_statements
 
@@ -298,14 +297,12 @@ class ActionForm(forms.ModelForm):
         for name in ("description", "owner"):
             self.fields[name].widget.attrs.pop("maxlength", None)
 
-    @transaction.atomic
     def save_for(self, *, membership, user):
-        action = self.save(commit=False)
-        action.membership = membership
-        action.created_by = user
-        action.description = sanitise_html(action.description)
-        action.save()
-        return action
+        data = self.cleaned_data
+        return add_action(
+            membership=membership, user=user, description=data["description"], owner=data["owner"],
+            due_on=data.get("due_on"), session=data.get("session"),
+        )
 
     save_for.alters_data = True
 
@@ -329,14 +326,9 @@ class ActionUpdateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["note"].widget.attrs.pop("maxlength", None)
 
-    @transaction.atomic
     def save_for(self, *, action, user):
-        update = ActionUpdate.objects.create(
-            action=action, note=sanitise_html(self.cleaned_data["note"]), status=self.cleaned_data["status"],
-            author=user,
+        return update_action(
+            action=action, user=user, note=self.cleaned_data["note"], status=self.cleaned_data["status"],
         )
-        Action.objects.filter(pk=action.pk).update(status=update.status)
-        action.status = update.status
-        return update
 
     save_for.alters_data = True

@@ -6,12 +6,13 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from programme.actions.tracking import ACTION_ORDER
 from programme.dates import format_deadline, format_session_time
 from programme.enums import RAGStatus, ReflectionKind, SessionKind, SessionStatus, SubmissionStatus
 from programme.models import Action, OnePagePlan, Participant, Presentation, Reflection
@@ -23,8 +24,6 @@ from programme.submissions.status import is_started, status_label
 from programme.submissions.writing import EditConflict, SubmissionRefused, submit
 
 NO_STORE = "private, no-store"
-# Actions by due date, those without one last.
-ACTION_ORDER = (F("due_on").asc(nulls_last=True), "created_at", "pk")
 # Sessions a check-in is written ahead of.
 CHECK_IN_KINDS = {SessionKind.WORKSHOP, SessionKind.REVIEW}
 

@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from programme.actions.tracking import ACTION_ORDER
 from programme.enums import RAGStatus
 from programme.models import Action, ActionUpdate
 from programme.portal.forms import ActionForm, ActionUpdateForm
-from programme.portal.views import ACTION_ORDER, participant_view
+from programme.portal.views import participant_view
 
 RAG_MEANINGS = [
     (RAGStatus.RED, "Stuck or at risk: needs help."),
@@ -22,7 +23,7 @@ RAG_MEANINGS = [
 def actions_of(membership):
     return (
         Action.objects.filter(membership=membership)
-        .select_related("session")
+        .select_related("session", "created_by")
         .order_by(*ACTION_ORDER)
         .prefetch_related(Prefetch("updates", queryset=ActionUpdate.objects.select_related("author")))
     )

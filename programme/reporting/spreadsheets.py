@@ -1,6 +1,6 @@
-"""Spreadsheets of a cohort's coding, for facilitators: every coded statement
-(one row per statement and theme) and the theme counts, as CSV or as one Excel
-workbook with a sheet each.
+"""Spreadsheets for facilitators: a cohort's coding (every coded statement,
+one row per statement and theme, and the theme counts, as CSV or as one Excel
+workbook with a sheet each), and its participants with their attendance.
 
 These are the facilitator's data, with organisation names: they are served
 only by the permission-checked admin views. The statements are the same ones
@@ -17,9 +17,10 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
-from programme.enums import MembershipStatus, Section, ThemeKind
+from programme.dates import format_day, london
+from programme.enums import AttendanceStatus, MembershipStatus, Section, SessionStatus, ThemeKind
 from programme.learning.aggregation import submitted_statements, theme_counts
-from programme.models import CodedStatement
+from programme.models import Attendance, CodedStatement, Participant
 from programme.sanitise import plain_text
 
 CODED_STATEMENT_HEADER = ["organisation", "section", "statement", "theme", "kind", "group"]
@@ -102,6 +103,59 @@ def coded_statements_csv(*, cohort) -> bytes:
 
 def theme_counts_csv(*, cohort) -> bytes:
     return to_csv(THEME_COUNT_HEADER, theme_count_rows(cohort=cohort))
+
+
+# --------------------------------------------------------------------------- participants and attendance
+
+PARTICIPANT_HEADER = ["organisation", "membership", "participant", "role or department", "email"]
+ATTENDANCE_LABELS = dict(AttendanceStatus.choices)
+
+
+def participants_attendance_rows(*, cohort):
+    """(header, rows): every participant of the cohort, whatever their
+    organisation's membership status (so that a withdrawn council's people
+    are listed as such, not lost), by organisation and name; then a column
+    per session that was not cancelled, in date order, saying "Attended",
+    "Sent apologies", "Absent" or nothing (no register entry); and how many
+    sessions each attended. Phone numbers are left out: nobody needs them
+    in a spreadsheet. Three queries, however many people and sessions."""
+    sessions = list(cohort.sessions.exclude(status=SessionStatus.CANCELLED).order_by("starts_at", "pk"))
+    participants = list(
+        Participant.objects.filter(membership__cohort_id=cohort.pk)
+        .select_related("membership__organisation")
+        .order_by("membership__organisation__name", "name", "pk")
+    )
+    marks = {
+        (session_id, participant_id): status
+        for session_id, participant_id, status in Attendance.objects.filter(
+            session__in=[session.pk for session in sessions], participant__membership__cohort_id=cohort.pk
+        ).values_list("session_id", "participant_id", "status")
+    }
+    header = [
+        *PARTICIPANT_HEADER,
+        *[f"{session.title} ({format_day(london(session.starts_at))})" for session in sessions],
+        "sessions attended",
+    ]
+    statuses = dict(MembershipStatus.choices)
+    rows = []
+    for person in participants:
+        membership = person.membership
+        cells = [marks.get((session.pk, person.pk)) for session in sessions]
+        rows.append([
+            membership.organisation.name, statuses.get(membership.status, membership.status), person.name,
+            person.role, person.email,
+            *[ATTENDANCE_LABELS.get(cell, "") if cell else "" for cell in cells],
+            sum(1 for cell in cells if cell == AttendanceStatus.ATTENDED),
+        ])
+    return header, rows
+
+
+def participants_attendance_csv(*, cohort) -> bytes:
+    header, rows = participants_attendance_rows(cohort=cohort)
+    return to_csv(header, rows)
+
+
+# --------------------------------------------------------------------------- Excel
 
 
 def _add_sheet(workbook, title, header, rows, widths):

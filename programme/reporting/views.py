@@ -1,32 +1,29 @@
-"""The programme report for facilitators: the full report (organisation names
-shown) as a Word document and as a print-ready page, and the cohort's coding
-as CSV and Excel. Mounted under /admin/peer-learning/ by
-programme/admin/urls.py: Wagtail's `require_admin_access` sends anyone without
+"""The downloads for facilitators: the full programme report (organisation
+names shown) as a Word document and as a print-ready page, the cohort's
+coding as CSV and Excel, and its participants with their attendance as CSV
+(the list of them all, which the screens link, is in downloads.py). Mounted
+under /admin/peer-learning/ by programme/admin/urls.py: Wagtail's `require_admin_access` sends anyone without
 admin access to the login page, and turns the PermissionDenied raised here
 into its standard "permission denied" response.
 
-Every response is `private, no-store`: these files name organisations next to
-what they wrote, and must not sit in a shared cache."""
-from django.http import HttpResponse
+Every response is `private, no-store` (downloads.download): these files name
+organisations next to what they wrote, or people with their email addresses,
+and must not sit in a shared cache."""
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from programme.admin.lookup import facilitated_or_404
 from programme.models import Cohort
 from programme.reporting.build import build_report
 from programme.reporting.docx import report_docx
+from programme.reporting.downloads import CSV, DOCX, XLSX, download, file_stem, private
 from programme.reporting.spreadsheets import (
     coded_statements_csv,
     coded_statements_xlsx,
+    participants_attendance_csv,
     theme_counts_csv,
 )
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CSV = "text/csv; charset=utf-8"
 
 
 def _cohort_for(request, cohort_id):
@@ -34,27 +31,11 @@ def _cohort_for(request, cohort_id):
     return cohort
 
 
-def _private(response):
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True)
-    return response
-
-
-def _download(content, *, content_type, filename):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return _private(response)
-
-
-def _file_stem(cohort):
-    return slugify(f"{cohort.programme.title} {cohort.name}")[:80] or f"cohort-{cohort.pk}"
-
-
 @require_safe
 def report_docx_view(request, cohort_id):
     cohort = _cohort_for(request, cohort_id)
     report = build_report(cohort=cohort, public=False)
-    return _download(report_docx(report), content_type=DOCX, filename=f"{_file_stem(cohort)}-report.docx")
+    return download(report_docx(report), content_type=DOCX, filename=f"{file_stem(cohort)}-report.docx")
 
 
 @require_safe
@@ -65,28 +46,35 @@ def report_print(request, cohort_id):
         "show_feedback": True,
         "base_template": "programme/admin/report_print.html",
     }
-    return _private(TemplateResponse(request, "resources/programme_report_page.html", context))
+    return private(TemplateResponse(request, "resources/programme_report_page.html", context))
 
 
 @require_safe
 def coded_statements_csv_view(request, cohort_id):
     cohort = _cohort_for(request, cohort_id)
-    return _download(coded_statements_csv(cohort=cohort), content_type=CSV,
-                     filename=f"{_file_stem(cohort)}-coded-statements.csv")
+    return download(coded_statements_csv(cohort=cohort), content_type=CSV,
+                     filename=f"{file_stem(cohort)}-coded-statements.csv")
 
 
 @require_safe
 def coded_statements_xlsx_view(request, cohort_id):
     cohort = _cohort_for(request, cohort_id)
-    return _download(coded_statements_xlsx(cohort=cohort), content_type=XLSX,
-                     filename=f"{_file_stem(cohort)}-coded-statements.xlsx")
+    return download(coded_statements_xlsx(cohort=cohort), content_type=XLSX,
+                     filename=f"{file_stem(cohort)}-coded-statements.xlsx")
 
 
 @require_safe
 def theme_counts_csv_view(request, cohort_id):
     cohort = _cohort_for(request, cohort_id)
-    return _download(theme_counts_csv(cohort=cohort), content_type=CSV,
-                     filename=f"{_file_stem(cohort)}-theme-counts.csv")
+    return download(theme_counts_csv(cohort=cohort), content_type=CSV,
+                     filename=f"{file_stem(cohort)}-theme-counts.csv")
+
+
+@require_safe
+def participants_attendance_csv_view(request, cohort_id):
+    cohort = _cohort_for(request, cohort_id)
+    return download(participants_attendance_csv(cohort=cohort), content_type=CSV,
+                    filename=f"{file_stem(cohort)}-participants-attendance.csv")
 
 
 urlpatterns = [
@@ -95,4 +83,6 @@ urlpatterns = [
     path("cohorts/<int:cohort_id>/coded-statements.csv", coded_statements_csv_view, name="coded_statements_csv"),
     path("cohorts/<int:cohort_id>/coded-statements.xlsx", coded_statements_xlsx_view, name="coded_statements_xlsx"),
     path("cohorts/<int:cohort_id>/theme-counts.csv", theme_counts_csv_view, name="theme_counts_csv"),
+    path("cohorts/<int:cohort_id>/participants-attendance.csv", participants_attendance_csv_view,
+         name="participants_attendance_csv"),
 ]

@@ -21,6 +21,7 @@ from wagtail.admin import messages
 from programme.admin.lookup import facilitated_or_404
 from programme.enums import AttendanceStatus, SessionStatus
 from programme.models import ProgrammeSession
+from programme.reporting.downloads import PEOPLE, cohort_downloads
 from programme.sessions.attendance import describe_counts, record_register, register_rows
 
 FIELD_PREFIX = "participant_"
@@ -130,6 +131,7 @@ def register(request, session_id):
         "recorded_count": sum(1 for row in people if row.status),
         "action_url": url,
         "overview_url": reverse("programme_admin:cohort_overview", args=[session.cohort_id]),
+        "downloads": cohort_downloads(cohort=session.cohort, groups=(PEOPLE,)),
     }
     return TemplateResponse(request, "programme/admin/register.html", context, status=status)
 

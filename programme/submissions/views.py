@@ -24,6 +24,7 @@ from programme.enums import (
     SubmissionStatus,
 )
 from programme.models import Cohort, OnePagePlan, Reflection
+from programme.reporting.downloads import PEOPLE, REPORT, cohort_downloads
 from programme.submissions.content import plan_content, plan_data, statements_by_section
 from programme.submissions.progress import (
     plan_url,
@@ -58,6 +59,7 @@ def submissions(request, cohort_id):
         "feedback": progress(rows, noun="feedback forms", pick=lambda row: row.feedback),
         "check_ins_submitted": sum(row.check_ins_submitted for row in rows),
         "overview_url": reverse("programme_admin:cohort_overview", args=[cohort.pk]),
+        "downloads": cohort_downloads(cohort=cohort, groups=(REPORT, PEOPLE)),
     }
     return TemplateResponse(request, "programme/admin/submissions.html", context)
 

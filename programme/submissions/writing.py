@@ -16,7 +16,7 @@ from django.utils import timezone
 from programme.enums import ReflectionKind, Section, SubmissionStatus
 from programme.models import OnePagePlan, Reflection, Statement, SubmissionVersion
 from programme.models.submissions import STATEMENT_MAX
-from programme.notifications.messages import send_submission_receipt
+from programme.notifications.messages import send_returned_notice, send_submission_receipt
 from programme.pages import purge_public_pages
 from programme.sanitise import sanitise_html, sanitise_line
 from programme.submissions.content import PLAN_FIELDS, plan_data, statements_as_text
@@ -247,8 +247,11 @@ submit.alters_data = True
 
 
 @transaction.atomic
-def return_for_changes(*, submission, user, comment):
-    """A facilitator hands a submission back, with a comment, for changes."""
+def return_for_changes(*, submission, user, comment, notify=True):
+    """A facilitator hands a submission back, with a comment, for changes.
+    Everyone taking part for the organisation is emailed the comment and a
+    link to change it (once it is committed), unless `notify` is False (for
+    loading work returned long ago)."""
     comment = (comment or "").strip()
     if not comment:
         raise SubmissionRefused({"comment": "Say what should change, so the organisation knows what to do."})
@@ -258,6 +261,8 @@ def return_for_changes(*, submission, user, comment):
         "status": SubmissionStatus.RETURNED, "return_comment": sanitise_html(comment), "returned_at": timezone.now(),
     })
     _snapshot(submission, user=user, note="Returned for changes")
+    if notify:
+        transaction.on_commit(lambda: send_returned_notice(submission=submission, user=user))
     purge_public_pages()
     return submission
 

@@ -214,3 +214,44 @@ def test_facilitator_submission_and_coding_screens_have_no_axe_violations(page, 
     page.locator("details.coding-more summary").first.click()
     found |= axe_pages(page, [("coding (more themes open)", None)])
     assert found == {}, "\n\n".join(found.values())
+
+
+def test_facilitator_overview_actions_tracker_and_digest_switch_have_no_axe_violations(page, site_url, home_page):
+    """The cohort overview (RAG counts, downloads), the actions tracker (all,
+    filtered, with a RAG history opened by keyboard) and the account page's
+    Notifications tab with the digest switch."""
+    from programme.actions.tracking import add_action, update_action
+    from programme.enums import RAGStatus
+    from tests.browser.helpers import focused
+
+    built = reported_cohort()
+    kent, wigan = built.councils["Kent"].membership, built.councils["Wigan"].membership
+    hub = add_action(membership=kent, user=None, description="Set up a drop-in hub", owner="Leaving care manager")
+    update_action(action=hub, user=None, note="Venue agreed", status=RAGStatus.GREEN)
+    update_action(action=hub, user=None, note="Open on Mondays", status=RAGStatus.DONE)
+    stuck = add_action(membership=wigan, user=None, description="Ring-fence apprenticeships", owner="HR lead")
+    update_action(action=stuck, user=None, note="Waiting for the budget", status=RAGStatus.RED)
+    sign_in_browser(page, built.facilitator, site_url)
+    cohort = built.cohort.pk
+    tracker = reverse("programme_admin:cohort_actions", args=[cohort])
+    found = axe_pages(page, [
+        ("cohort overview", reverse("programme_admin:cohort_overview", args=[cohort])),
+        ("actions tracker, filtered", f"{tracker}?status=red&organisation={wigan.organisation_id}"),
+        ("actions tracker", tracker),
+    ])
+    # Keyboard: Tab to the first action's RAG history and open it with Enter.
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        where = focused(page)
+        if where and where["element"] == "summary":
+            break
+    assert where and where["element"] == "summary", where
+    assert where["visible"], where
+    page.keyboard.press("Enter")
+    expect(page.locator("details.tracker-history").first).to_have_attribute("open", "")
+    found |= axe_pages(page, [("actions tracker, a RAG history open", None)])
+    found |= axe_pages(page, [("account settings", "/admin/account/")])
+    page.get_by_role("tab", name="Notifications").click()
+    expect(page.get_by_text("Daily digest of new submissions")).to_be_visible()
+    found |= axe_pages(page, [("account settings, notifications", None)])
+    assert found == {}, "\n\n".join(found.values())

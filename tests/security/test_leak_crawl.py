@@ -17,6 +17,7 @@ the join link, what Y's councils wrote, the report's draft) or Y's logins, a
 password hash, or a server error; if a list's rows follow a lookup it should
 not accept; or if a request filled with Y's ids changed anything. A URL or a
 model added later is crawled without anyone adding it here."""
+import html
 import re
 from collections import deque
 from urllib.parse import urldefrag, urlsplit
@@ -105,7 +106,12 @@ def changed(before, after):
 def links_on(response):
     if "text/html" not in response.get("Content-Type", ""):
         return []
-    found = re.findall(r'''(?:href|action|data-url)=["']([^"'#]+)''', response.content.decode(errors="replace"))
+    content = response.content.decode(errors="replace")
+    found = re.findall(r'''(?:href|action|data-url)=["']([^"'#]+)''', content)
+    # Wagtail's sidebar menu is drawn by script from JSON ("url": "/admin/…"):
+    # its links lead to every ModelAdmin list and, from their row buttons, to
+    # every facilitator screen.
+    found += [html.unescape(link) for link in re.findall(r'"url":\s*"(/[^"#]+)"', content)]
     urls = []
     for link in found:
         link = urldefrag(link.replace("&amp;", "&"))[0]

@@ -269,6 +269,11 @@ TABLE = {
     "programme_admin:coded_statements_csv": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
     "programme_admin:coded_statements_xlsx": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
     "programme_admin:theme_counts_csv": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
+    "programme_admin:participants_attendance_csv": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
+    # Every organisation's actions: filters in the query string are only read, never applied as lookups.
+    "programme_admin:cohort_actions": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN,
+                                          query="?status=amber&organisation=1"),
+    "programme_admin:cohort_actions_csv": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
     # ---- the participant portal
     "portal:dashboard": Row(get=PORTAL_PAGE),
     "portal:sessions": Row(get=PORTAL_PAGE),

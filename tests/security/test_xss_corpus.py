@@ -383,6 +383,8 @@ def admin_pages(world, actions, themes, report_page):
                                                                                      "xssmark-cohort"]),
         (reverse("programme_admin:report_print", args=[cohort]), ["xssmark-programme-objective",
                                                                   "xssmark-report-challenges"]),
+        (reverse("programme_admin:cohort_actions", args=[cohort]), ["xssmark-action", "xssmark-update"]),
+        (reverse("programme_admin:cohort_actions", args=[cohort]) + "?status=red", ["xssmark-update"]),
         (reverse("wagtailadmin_explore", args=[report_page.get_parent().pk]), ["xssmark-report-title"]),
     ]
     # Version history: every saved version of A's plan and report, and of B's returned plan.
@@ -518,10 +520,15 @@ def check_downloads(world, client):
         cells = csv_cells(response.content)
         if not any(cell.startswith("'=") for cell in cells):
             failures.append(f"{name}: no neutralised formula, so the formula vectors were not in it")
-    cells = set(csv_cells(client.get(reverse("programme_admin:coded_statements_csv", args=[cohort])).content))
     organisation = Organisation.objects.get(pk=world.a.organisation.pk).name
-    if f"'{organisation}" not in cells:
-        failures.append(f"coded statements CSV: the organisation {organisation!r} is not neutralised")
+    # The participants, attendance and actions files hold the organisation's name (a formula) and every
+    # name, role, email, action, owner and update note the vectors went into.
+    for name in ("coded_statements_csv", "participants_attendance_csv", "cohort_actions_csv"):
+        response = client.get(reverse(f"programme_admin:{name}", args=[cohort]))
+        if name != "coded_statements_csv":
+            failures += [f"{name}: {problem}" for problem in csv_problems(response.content)]
+        if f"'{organisation}" not in set(csv_cells(response.content)):
+            failures.append(f"{name}: the organisation {organisation!r} is not neutralised")
 
     xlsx = client.get(reverse("programme_admin:coded_statements_xlsx", args=[cohort])).content
     failures += [f"xlsx: {problem}" for problem in xlsx_problems(xlsx)]

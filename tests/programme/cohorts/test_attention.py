@@ -37,6 +37,7 @@ def test_the_home_lists_what_needs_doing_in_the_facilitators_cohorts(client, wor
     assert "1 plans returned for changes" in shown
     assert "1 new</strong> plans submitted" in shown
     assert "1 action at red" in shown
+    assert reverse("programme_admin:cohort_actions", args=[world.cohort.pk]) + "?status=red" in shown
     assert f"Next session: <a href=\"{reverse('programme_programmesession_modeladmin_edit', args=[world.next_session.pk])}\">" in shown
 
 

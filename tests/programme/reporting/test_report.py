@@ -385,6 +385,8 @@ DOWNLOADS = {
     "coded_statements_csv": "text/csv; charset=utf-8",
     "coded_statements_xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "theme_counts_csv": "text/csv; charset=utf-8",
+    "participants_attendance_csv": "text/csv; charset=utf-8",
+    "cohort_actions_csv": "text/csv; charset=utf-8",
 }
 
 
