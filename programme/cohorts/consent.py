@@ -22,8 +22,15 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from programme.dates import format_moment
-from programme.enums import ConsentDecision, ConsentSource
-from programme.models import ConsentRecord, Membership, Participant
+from programme.enums import (
+    FEEDBACK_SECTIONS,
+    REPORT_SECTIONS,
+    ConsentDecision,
+    ConsentSource,
+    ReflectionKind,
+    SubmissionStatus,
+)
+from programme.models import ConsentRecord, Membership, OnePagePlan, Participant, Statement
 
 REASON_MAX = 1000
 
@@ -161,3 +168,49 @@ def annotated_consent_state(membership) -> ConsentState:
         given=decision == ConsentDecision.GIVEN, decision=decision, source=membership.latest_consent_source,
         by=membership.latest_consent_recorded_by_name or "", at=membership.latest_consent_recorded_at,
     )
+
+
+# --------------------------------------------------------------------------- what consent covers
+
+
+@dataclass(frozen=True)
+class WordsForPublication:
+    """What of an organisation's own words the public report may show, as the
+    portal shows it before asking for consent: its submitted plan's goal, its
+    submitted one-page report and its submitted feedback (never drafts)."""
+
+    label: str  # "LA 4" once fixed, else ""
+    goal: str
+    report: list  # [(section label, [statements])]
+    feedback: list
+
+    @property
+    def empty(self) -> bool:
+        return not (self.goal or any(s for _, s in self.report) or any(s for _, s in self.feedback))
+
+
+def words_for_publication(membership) -> WordsForPublication:
+    """Three queries."""
+    goal = (
+        OnePagePlan.objects.filter(membership=membership, status=SubmissionStatus.SUBMITTED)
+        .values_list("goal", flat=True).first() or ""
+    )
+    sections = {}
+    for kind, section, text in (
+        Statement.objects.filter(
+            reflection__membership=membership, reflection__status=SubmissionStatus.SUBMITTED,
+            reflection__kind__in=[ReflectionKind.FINAL_REPORT, ReflectionKind.FEEDBACK],
+        ).order_by("reflection_id", "position", "pk").values_list("reflection__kind", "section", "text")
+    ):
+        sections.setdefault((kind, section), []).append(text)
+    return WordsForPublication(
+        label=f"LA {membership.report_number}" if membership.report_number else "",
+        goal=goal,
+        report=[(s.label, sections.get((ReflectionKind.FINAL_REPORT, s), [])) for s in REPORT_SECTIONS],
+        feedback=[(s.label, sections.get((ReflectionKind.FEEDBACK, s), [])) for s in FEEDBACK_SECTIONS],
+    )
+
+
+def consent_history(membership):
+    """Every decision, newest first. One query."""
+    return list(membership.consent_records.select_related("recorded_by").order_by("-recorded_at", "-pk"))
