@@ -29,7 +29,7 @@ show what the data holds:
   is resolved against the cohort: quotes, session write-ups and narratives
   that point elsewhere, or at something that may not appear, are dropped.
 
-Queries: a fixed number whatever the size of the cohort: 19 with
+Queries: a fixed number whatever the size of the cohort: 20 with
 `cohort.programme` already loaded and no synthesis, one more for the quotes
 and one for the chosen links when there are any (tests/programme/reporting).
 """

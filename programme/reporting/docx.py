@@ -432,13 +432,13 @@ def _learning(document, report):
     if report.key_learning_points:
         _heading(document, "Key learning points", 2)
         _bullets(document, report.key_learning_points, numbered=True)
-    if report.public and report.has_learning:
+    if report.public and report.threshold > 1:
         document.add_paragraph(
             f"Themes named by fewer than {report.threshold} organisations are not shown, and neither are the "
-            "statements coded only to them."
+            "statements coded only to them, so that no small number can be worked out."
         )
-    if not report.has_learning and not report.key_learning_points:
-        document.add_paragraph("No statements have been coded into learning themes yet.")
+    if not report.has_learning:
+        document.add_paragraph("No learning themes to show.")
     for section in report.learning:
         if section.groups:
             _theme_section(document, section, report)

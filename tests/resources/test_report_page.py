@@ -37,9 +37,10 @@ def add_report(index, cohort, *, title="Employment programme: 2021 report", publ
     index.add_child(instance=page)
     revision = page.save_revision()
     if publish:
-        revision.publish()
+        revision.publish()  # publishing freezes the report into the page (and this revision)
     else:
         page.unpublish()
+    page.refresh_from_db()
     return page
 
 
@@ -100,6 +101,7 @@ def test_report_page_renders_every_section_in_the_order_of_the_seed(client, buil
     headings = re.findall(r"<h2 id=\"[^\"]+\">([^<]+)</h2>", html)
     assert headings == [
         "Contents",
+        "Introduction",
         "1. Programme background, participants and approach",
         "2. Participants' goals and programme case studies",
         "3. Participant reflections on progress",
@@ -149,17 +151,20 @@ def test_report_page_never_shows_draft_or_returned_work(client, built, report_in
         assert words not in html
 
 
-def test_report_page_shows_small_counts_as_fewer_than_the_threshold(client, built, report_index):
+def test_report_page_leaves_out_small_themes_and_the_words_coded_only_to_them(client, built, report_index):
     page = add_report(report_index, built.cohort)
     strict = add_report(report_index, built.cohort, title="Strict", slug="strict", threshold_override=4)
 
     html = client.get(page.url).content.decode()
     strict_html = client.get(strict.url).content.decode()
 
-    assert "Covid</strong> <span class=\"meta\">– fewer than 2 organisations" in html
-    assert "<td>fewer than 2</td>" in html
     assert "Senior focus</strong> <span class=\"meta\">– 3 organisations" in html
-    assert "Senior focus</strong> <span class=\"meta\">– fewer than 4 organisations" in strict_html
+    assert "Covid" not in html  # one organisation: read as a theme nobody named
+    assert "fewer than" not in html.split('id="learning"')[1].split("Themes named by fewer than 2")[1]
+    assert "Themes named by fewer than 4 organisations are not shown" in strict_html
+    assert "Senior focus" not in strict_html
+    assert "Avon challenge" not in strict_html  # coded only to Senior focus
+    assert "Avon progress one" in strict_html
 
 
 def test_report_page_chart_is_an_accessible_svg_with_a_data_table(client, built, report_index):
