@@ -109,7 +109,7 @@ def test_republishing_keeps_every_number_and_gives_the_newcomer_the_next(client,
     }
     newcomer = [label for goal, label in republished.items() if goal not in labels]
     assert newcomer == ["LA 5"]
-    assert _reflection_headings(_article(client, page)) == sorted(republished.values(), key=lambda l: int(l[3:]))
+    assert _reflection_headings(_article(client, page)) == sorted(republished.values(), key=lambda label: int(label[3:]))
 
 
 def test_the_facilitators_copies_use_the_public_numbers(client, built, report_index):
