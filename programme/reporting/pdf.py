@@ -10,7 +10,6 @@ A public report gives the anonymised PDF; the facilitator's copy
 (`public=False`) is marked as such at the top of every page. WeasyPrint never
 runs scripts and fetches nothing but this site's own static files."""
 from django.template.loader import render_to_string
-from weasyprint import HTML
 
 from programme.addresses import site_root
 
@@ -24,5 +23,10 @@ def _fetch_nothing(url, *args, **kwargs):
 
 
 def report_pdf(report) -> bytes:
+    # Imported here, not with the module: WeasyPrint loads Pango (a system
+    # library) and takes a moment to import, and every process that loads the
+    # page models (migrate, the task worker…) would pay for it.
+    from weasyprint import HTML
+
     html = render_to_string(TEMPLATE, {"report": report, "pdf": True, "site_root": site_root()})
     return HTML(string=html, base_url=site_root() + "/", url_fetcher=_fetch_nothing).write_pdf()
