@@ -40,6 +40,7 @@ bench: install
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.breakouts
 	$(BIN)/python -m bench.themes
+	$(BIN)/python -m bench.reports
 
 # Needs PostgreSQL (LOADTEST_DATABASE_URL); LOADTEST_SECONDS sets the length. See README.
 loadtest: install

@@ -10,18 +10,28 @@ no rule matches stay uncoded, so the coding screen has work left to show."""
 import datetime
 import re
 
+from django.utils.html import escape
 from django.utils.text import slugify
 
+from demo import report_2021_synthesis as synthesis
 from demo.reports_2021 import accepted_memberships
-from programme.enums import MembershipStatus, ReflectionKind, Section, SubmissionStatus
+from programme.cohorts.consent import give_consent, override_consent
+from programme.enums import ReflectionKind, Section, SubmissionStatus
 from programme.learning.aggregation import submitted_statements
 from programme.learning.coding import set_codes
-from programme.models import CodedStatement, LearningTheme
+from programme.models import CodedStatement, LearningTheme, Participant, ProgrammeSession, Statement
 from programme.submissions.writing import feedback_for, save_reflection, submit
-from resources.models import HomePage, ProgrammeReportIndexPage, ProgrammeReportPage
+from resources.models import HomePage, ProgrammeReportIndexPage, ProgrammeReportPage, ResourcePage
+from resources.models.report_synthesis import (
+    ReportHeadlineQuote,
+    ReportSessionWriteUp,
+    ReportThemeNarrative,
+    ReportUsefulLink,
+)
 from resources.site_setup import REPORT_INDEX, ensure_index
 
 FEEDBACK_SUBMITTED_AT = datetime.datetime(2022, 2, 9, 14, 0, tzinfo=datetime.UTC)  # after the review session
+CONSENT_GIVEN_AT = datetime.datetime(2022, 2, 9, 15, 0, tzinfo=datetime.UTC)
 
 # What each authority said about the programme at the review session, in the
 # order of the cohort's memberships (by organisation name). Two gave none.
@@ -93,16 +103,15 @@ REPORT_PAGE = {
     "summary": "Ten local authorities spent a year on one goal each for care leavers' education, employment "
                "and training. What they achieved, what got in the way, what helped, and what they would "
                "tell others.",
-    "introduction": "<p>In 2021 ten local authority leaving care teams each chose one goal to improve work "
-                    "and training opportunities for care leavers, and worked on it together through a "
-                    "year of online sessions. This report is built from what they wrote in their "
-                    "one-page plans and end-of-programme reports.</p>",
-    "approach_commentary": "<p>Sessions moved online because of Covid. Participants valued having protected "
-                           "time in a busy week, and the 1-1 conversations between sessions helped teams "
-                           "keep going when staff changed.</p>",
-    "conclusion": "<p>The councils that made most progress picked a focused project, kept senior managers "
-                  "informed, and changed their own procedures (longer inductions, sign-up at home) after "
-                  "listening to young people.</p>",
+    "introduction": synthesis.INTRODUCTION,
+    "background": synthesis.BACKGROUND,
+    "session_format": synthesis.SESSION_FORMAT,
+    "approach_commentary": synthesis.APPROACH_COMMENTARY,
+    "key_learning_points": synthesis.KEY_LEARNING_POINTS,
+    "conclusion": synthesis.CONCLUSION,
+    # The councils agreed that every theme may be shown, however few named
+    # it, as the 2021 report shows them all (the cohort's own setting is 2).
+    "threshold_override": 1,
 }
 
 
@@ -141,10 +150,26 @@ def demo_codes(*, cohort):
     return codes
 
 
+def load_demo_consent(*, cohort, user):
+    """Every council consents: the two with a portal login in the portal, the
+    others recorded by the facilitator (as if on the paper form at the review
+    session). A council that already has a decision keeps it."""
+    logins = {p.membership_id: p.user for p in Participant.objects.filter(
+        membership__cohort=cohort, user__isnull=False).select_related("user")}
+    for membership in accepted_memberships(cohort):
+        if membership.consent_records.exists():
+            continue
+        if membership.pk in logins:
+            give_consent(membership=membership, user=logins[membership.pk], now=CONSENT_GIVEN_AT)
+        else:
+            override_consent(membership=membership, consent=True, user=user, now=CONSENT_GIVEN_AT,
+                             reason="Consent given on the paper form at the review session.")
+
+
 def load_demo_learning(*, cohort, user):
     """Feedback, consent to publish and codings for the cohort; returns how
     many statements were coded."""
-    cohort.memberships.filter(status=MembershipStatus.ACCEPTED).update(consent_to_publish=True)
+    load_demo_consent(cohort=cohort, user=user)
     load_demo_feedback(cohort=cohort, user=user)
     codes = demo_codes(cohort=cohort)
     set_codes(cohort=cohort, codes=codes, user=user)
@@ -163,7 +188,34 @@ def ensure_report_pages(*, cohort):
     page = ProgrammeReportPage.objects.child_of(index).filter(slug=REPORT_PAGE["slug"]).first()
     if page is None:
         page = ProgrammeReportPage(cohort=cohort, **REPORT_PAGE)
+        add_synthesis(page, cohort=cohort)
         index.add_child(instance=page)
-        page.save_revision().publish()
+        page.save_revision().publish()  # publishing freezes the report as the data stand
     return page
+
+
+def add_synthesis(page, *, cohort):
+    """The facilitators' write-ups, quotes, narratives and links (demo/report_2021_synthesis.py)."""
+    sessions = {s.title: s for s in ProgrammeSession.objects.filter(cohort=cohort)}
+    page.session_write_ups = [
+        ReportSessionWriteUp(session=sessions[title], write_up=text)
+        for title, text in synthesis.WRITE_UPS.items() if title in sessions
+    ]
+    statements = list(Statement.objects.filter(
+        reflection__membership__cohort=cohort, reflection__kind=ReflectionKind.FINAL_REPORT,
+        reflection__status=SubmissionStatus.SUBMITTED, section=Section.PROGRESS,
+    ).order_by("pk"))
+    page.headline_quotes = [
+        ReportHeadlineQuote(statement=statement)
+        for opening in synthesis.HEADLINE_QUOTES
+        for statement in statements if statement.text.startswith(opening)
+    ]
+    themes = {t.name: t for t in LearningTheme.objects.filter(name__in=synthesis.NARRATIVES)}
+    page.theme_narratives = [
+        ReportThemeNarrative(theme=themes[name], narrative=f"<p>{escape(text)}</p>")
+        for name, text in synthesis.NARRATIVES.items() if name in themes
+    ]
+    resources = {r.slug: r for r in ResourcePage.objects.filter(slug__in=synthesis.USEFUL_LINK_SLUGS)}
+    page.useful_links = [ReportUsefulLink(resource=resources[slug]) for slug in synthesis.USEFUL_LINK_SLUGS
+                         if slug in resources]
 

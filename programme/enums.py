@@ -151,3 +151,19 @@ class ThemeKind(models.TextChoices):
     KEY_LEARNING = "key_learning", "Key learning"
     FEEDBACK = "feedback", "Feedback on the programme"
 
+
+
+class ConsentDecision(models.TextChoices):
+    """An organisation's answer to "may your anonymised words be published?"."""
+
+    GIVEN = "given", "Consent given"
+    WITHDRAWN = "withdrawn", "Consent withdrawn"
+
+
+class ConsentSource(models.TextChoices):
+    """Who recorded a consent decision: the organisation itself in the portal,
+    or a facilitator overriding it (with a reason)."""
+
+    PORTAL = "portal", "The organisation, in the portal"
+    FACILITATOR = "facilitator", "A facilitator (override)"
+    BEFORE_RECORDS = "before_records", "Ticked by a facilitator before consent was recorded"

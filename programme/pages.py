@@ -31,6 +31,17 @@ def purge_public_pages():
         transaction.on_commit(page_cache().clear)
 
 
+def page_path(page) -> str:
+    """A page's address on the site, as a path ("/case-studies/…/"); "" if it
+    has none (not under a site's root). programme/addresses.py makes it absolute."""
+    parts = page.get_url_parts()
+    return parts[2] if parts else ""
+
+
+def report_page_model():
+    return apps.get_model("resources", "ProgrammeReportPage")
+
+
 def resource_page_model():
     return apps.get_model("resources", "ResourcePage")
 

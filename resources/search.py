@@ -1,10 +1,18 @@
-"""Site search over the public pages (case studies and resources)."""
+"""Site search over the public pages (case studies, resources and programme reports).
+
+The words of the query are looked for as they are, or as their stems
+(resources/stemming.py) in the pages that index the stems of their words
+(programme reports index their published text that way), so "apprentice"
+finds "apprenticeships" on SQLite, whose full-text index does no stemming,
+as on PostgreSQL."""
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from wagtail.models import Page
+from wagtail.search.query import PlainText
 
 from .models import CaseStudyPage, ProgrammeReportPage, ResourcePage
+from .stemming import stems
 
 RESULTS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -25,7 +33,11 @@ def search_public_pages(*, query, page_number=None):
     if not query:
         return {"query": "", "results": None, "result_count": 0}
     queryset = Page.objects.live().public().type(*RESULT_TYPES).specific()
-    results = queryset.search(query, operator="and")
+    wanted = PlainText(query, operator="and")
+    stemmed = stems(query)
+    if stemmed and stemmed != query.lower():
+        wanted = wanted | PlainText(stemmed, operator="and")
+    results = queryset.search(wanted)
     page = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
     items = [
         {"page": item, "type": RESULT_TYPES.get(type(item), "Page")}

@@ -266,3 +266,18 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     email = factory.SelfAttribute("participant.email")
     sent_by = factory.SubFactory(UserFactory)
     expires_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=14))
+
+
+class ConsentRecordFactory(factory.django.DjangoModelFactory):
+    """A decision as a facilitator records one (the portal's are made by
+    programme.cohorts.consent.give_consent, which also sets the membership)."""
+
+    class Meta:
+        model = "programme.ConsentRecord"
+
+    membership = factory.SubFactory(MembershipFactory)
+    decision = "given"
+    source = "facilitator"
+    recorded_by_name = "A facilitator"
+    wording = "The organisation's words may appear, anonymised, in the programme report."
+    reason = "Given on the paper form."

@@ -5,7 +5,7 @@ users and users without admin access are sent to the login page."""
 from django.urls import include, path
 
 from programme.actions import views as action_views
-from programme.cohorts import views_overview, views_people, views_roster
+from programme.cohorts import views_consent, views_overview, views_people, views_roster
 from programme.learning import views_across_cohorts, views_coding, views_merge
 from programme.notifications import views as notification_views
 from programme.reporting import views as reporting_views
@@ -16,6 +16,7 @@ SCREENS = [
     views_overview,
     views_roster,
     views_people,
+    views_consent,
     views_register,
     views_breakouts,
     submission_views,

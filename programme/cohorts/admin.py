@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from programme.admin.buttons import link_buttons
 from programme.admin.scoping import ScopedModelAdmin, ScopedPermissionHelper, scoped_filter
+from programme.cohorts.consent import annotated_consent_state, with_latest_consent
 from programme.models import Cohort, Membership, Organisation, Participant, Programme
 from programme.permissions import MANAGE_ACCOUNTS_PERMISSION, may_change_organisation
 
@@ -62,9 +63,10 @@ class CohortAdmin(ScopedModelAdmin):
 
 class MembershipAdmin(ScopedModelAdmin):
     model = Membership
+    button_helper_class = link_buttons(("Consent", "programme_admin:membership_consent", None))
     menu_label = "Memberships"
     menu_icon = "tick-inverse"
-    list_display = ("organisation", "cohort", "status")
+    list_display = ("organisation", "cohort", "status", "consent")
     list_filter = ("status", scoped_filter("cohort", Cohort, "cohort"))
     search_fields = ("organisation__name",)
     panels = [
@@ -73,11 +75,18 @@ class MembershipAdmin(ScopedModelAdmin):
         FieldPanel("status"),
         FieldPanel("application_statement"),
         FieldPanel("group_tags"),
-        FieldPanel("consent_to_publish"),
     ]
+    # Consent is the organisation's own answer, given in the portal; a
+    # facilitator records one for it (with a reason) on the Consent screen.
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("organisation", "cohort__programme")
+        return with_latest_consent(super().get_queryset(request).select_related("organisation", "cohort__programme"))
+
+    @staticmethod
+    def consent(obj):
+        return annotated_consent_state(obj).summary
+
+    consent.short_description = "Consent to publication"
 
 
 class ParticipantAdmin(ScopedModelAdmin):

@@ -25,11 +25,11 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from programme.addresses import absolute_url
 from programme.dates import format_deadline
 from programme.enums import EmailKind, EmailStatus, MembershipStatus
 from programme.models import Invitation, Participant, SentEmail
 from programme.notifications.delivery import Outgoing, queue, render_email
-from programme.sessions.calendar import absolute_url
 
 INVITATION_DAYS = 14
 SIGNING_SALT = "programme.cohorts.invitations"

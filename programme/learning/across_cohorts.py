@@ -30,7 +30,8 @@ from programme.learning.aggregation import (
     theme_examples,
 )
 from programme.models import Membership, OnePagePlan, Reflection
-from programme.reporting.build import Example, ThemeSection, group_themes, theme_chart, theme_items
+from programme.reporting.data import Example, ThemeSection
+from programme.reporting.themes import group_themes, theme_item
 from programme.sessions.attendance import attendance_summary
 
 
@@ -148,7 +149,7 @@ def programme_learning(*, programme, now=None) -> ProgrammeLearning:
         organisation, cohort_name = names.get(statement.reflection.membership_id, ("", ""))
         return Example(text=statement.text, label=cohort_name, organisation=organisation)
 
-    items = theme_items(rows, examples, public=False, threshold=0, example_label=example_label)
+    items = [theme_item(row, examples, example_label=example_label) for row in rows]
     per_cohort = {
         (row["theme_id"], row["cohort_id"]): row["organisations"] for row in theme_cohort_rows(statements=statements)
     }
@@ -159,8 +160,7 @@ def programme_learning(*, programme, now=None) -> ProgrammeLearning:
 
     def section(kind_filter, *, kind, heading, anchor, title):
         groups = group_themes([item for item in items if kind_filter(item.kind)])
-        return ThemeSection(kind=kind, heading=heading, anchor=anchor, groups=groups,
-                            chart=theme_chart(chart_id=f"chart-{anchor}", title=title, groups=groups))
+        return ThemeSection(kind=kind, heading=heading, anchor=anchor, groups=groups, chart_title=title)
 
     return ProgrammeLearning(
         programme=programme,

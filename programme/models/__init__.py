@@ -4,6 +4,7 @@ from .actions import Action, ActionUpdate
 from .attendance import Attendance
 from .breakouts import BreakoutGroup
 from .cohorts import Cohort, Membership
+from .consent import ConsentRecord
 from .emails import SentEmail
 from .invitations import Invitation
 from .organisations import Organisation
@@ -26,6 +27,7 @@ __all__ = [
     "Attendance",
     "BreakoutGroup",
     "Cohort",
+    "ConsentRecord",
     "Invitation",
     "Membership",
     "Organisation",

@@ -59,8 +59,11 @@ class Membership(models.Model):
     application_statement = models.TextField(blank=True)
     consent_to_publish = models.BooleanField(
         "consents to publication", default=False,
-        help_text="The organisation agreed that its anonymised reflections may appear in the public report.",
+        help_text="The latest consent decision (programme/cohorts/consent.py keeps it with its record).",
     )
+    # "LA n" in the programme report: fixed the first time a report of the
+    # cohort is published (programme/reporting/numbering.py), never reused.
+    report_number = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     group_tags = TaggableManager(
         "breakout tags", blank=True,
         help_text='Labels for mixing breakout groups, e.g. "large UASC cohort".',
@@ -70,7 +73,8 @@ class Membership(models.Model):
     class Meta:
         ordering = ["organisation__name"]
         constraints = [
-            models.UniqueConstraint(fields=["cohort", "organisation"], name="one_membership_per_cohort")
+            models.UniqueConstraint(fields=["cohort", "organisation"], name="one_membership_per_cohort"),
+            models.UniqueConstraint(fields=["cohort", "report_number"], name="one_report_number_per_cohort"),
         ]
 
     def __str__(self):

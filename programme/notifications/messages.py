@@ -13,6 +13,7 @@ from django.db.models import Max, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from programme.addresses import absolute_url, page_url
 from programme.dates import format_moment, format_session_time
 from programme.enums import (
     EmailKind,
@@ -34,7 +35,7 @@ from programme.models import (
 from programme.notifications.delivery import Outgoing, queue, render_email
 from programme.pages import resource_page_model
 from programme.sanitise import plain_text
-from programme.sessions.calendar import absolute_url, session_download_url
+from programme.sessions.calendar import session_download_url
 from programme.submissions.content import PLAN_FIELDS, plan_field_label
 from programme.submissions.status import NOT_STARTED, plan_of, submission_status
 
@@ -123,7 +124,7 @@ def follow_up_messages(*, session, participants, now=None, batch=""):
     shared = []
     for presentation in presentations:
         resources = [
-            {"title": page.title, "page_url": page.get_full_url(), "link_url": page.link_url}
+            {"title": page.title, "page_url": page_url(page), "link_url": page.link_url}
             for page in presentation.follow_up_resources.all()
         ]
         if resources:

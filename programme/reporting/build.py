@@ -1,44 +1,46 @@
 """The end-of-programme report (the shape of the 2021 programme report), assembled from a cohort's own data.
 
-`build_report(cohort=..., public=...)` returns a `Report`: plain dataclasses
-that the public report page, the facilitator's print view and the Word export
-all render. Everything is decided here, so that a template can only show what
-the data holds:
+`build_report(cohort=..., public=..., synthesis=...)` returns a `Report`:
+plain dataclasses that the public page, the facilitator's print view, the
+Word files and the PDF all render, and that `snapshot.freeze` stores when a
+report is published. Everything is decided here, so that a template can only
+show what the data holds:
 
 - **Who is counted.** Organisations with an accepted membership of the cohort
   (as in the attendance summary). Only *submitted* plans and reflections count;
   drafts and work returned for changes are never read.
-- **Anonymity.** Reflections are labelled "LA 1", "LA 2"… A public report
-  (`public=True`) never holds an organisation's name next to a goal, a
-  reflection or an example statement: the name is not in the data. Its
-  reflections, goals and example statements come only from organisations that
-  consented to publication (`Membership.consent_to_publish`); every organisation
-  is still named in the participants list.
-- **Numbering.** "LA n" numbers the organisations with a submitted final report,
-  consecutively, in a fixed order that is the same on every render and in every
-  section of one report. That order is *not* the organisations' names: the
-  participants list is public and alphabetical, so numbering by name would let
-  anyone match "LA 1" to the first council on the list. It is a keyed hash of the
-  membership (`salted_hmac` with the site's SECRET_KEY): stable, and not
-  derivable from anything public. The facilitator's copy shows each
-  organisation's public label next to its own.
-- **Small numbers.** In public, a theme count below the threshold
-  (`Cohort.report_threshold` unless given) is shown as "fewer than N", and the
-  number itself is not in the data.
-- **Pages.** Case studies and follow-up resources are linked only when the page
-  is live and public.
+- **Anonymity.** Reflections are labelled "LA 1", "LA 2"… (numbering.py: one
+  numbering, fixed at the first publication, the same in every copy). A
+  public report (`public=True`) never holds an organisation's name next to a
+  goal, a reflection, an example or a quote: the name is not in the data. Its
+  words come only from organisations that consent to publication
+  (programme/cohorts/consent.py); every organisation is still named in the
+  participants list, and every submitted plan is counted in the goal categories.
+- **Suppression (public).** A learning theme named by fewer organisations
+  than the threshold (`Cohort.report_threshold` unless given) is left out
+  altogether, exactly as a theme nobody named: no name, no count, no bar, no
+  example, no narrative. So a zero and a small count read the same. And so
+  that the rest of the page cannot give such a theme away, a statement coded
+  only to left-out themes is left out of the reflections and the headline
+  quotes too (the facilitator's copy says how many were left out).
+- **Pages.** Case studies and resources are linked only when the page is live
+  and public.
+- **The facilitators' synthesis** (`Synthesis`: what the report page holds)
+  is resolved against the cohort: quotes, session write-ups and narratives
+  that point elsewhere, or at something that may not appear, are dropped.
 
-Queries: a fixed number whatever the size of the cohort: 19 with
-`cohort.programme` already loaded (see `tests/programme/test_report.py`).
+Queries: a fixed number whatever the size of the cohort: 20 with
+`cohort.programme` already loaded and no synthesis, one more for the quotes
+and one for the chosen links when there are any (tests/programme/reporting).
 """
-
 from __future__ import annotations
 
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
+from django.utils.dateformat import format as format_date
 
 from programme.enums import (
     FEEDBACK_SECTIONS,
@@ -54,6 +56,7 @@ from programme.enums import (
 )
 from programme.learning.aggregation import submitted_statements, theme_counts, theme_examples
 from programme.models import (
+    CodedStatement,
     Membership,
     OnePagePlan,
     Presentation,
@@ -61,21 +64,25 @@ from programme.models import (
     Reflection,
     Statement,
 )
-from programme.pages import case_study_page_model, resource_page_model
-from programme.reporting.charts import theme_chart
+from programme.pages import case_study_page_model, page_path, resource_page_model
 from programme.reporting.data import (
+    CaseStudy,
     Example,
     GoalGroup,
     GoalItem,
     LinkItem,
     OrganisationReflection,
     PresentationItem,
+    QuestionAnswer,
+    Quote,
     Report,
     SectionStatements,
     SessionItem,
+    Synthesis,
     ThemeSection,
 )
-from programme.reporting.themes import LEARNING_KINDS, group_themes, theme_items
+from programme.reporting.numbering import anonymous_order, report_numbers
+from programme.reporting.themes import LEARNING_KINDS, group_themes, theme_item
 from programme.reporting.wording import (
     approach,
     la_label,
@@ -85,16 +92,34 @@ from programme.reporting.wording import (
 )
 from programme.sessions.attendance import attendance_summary
 
-
-def _anonymous_order(membership) -> str:
-    """A fixed order for numbering that nothing public reveals (see the module
-    docstring): the same for a membership on every render."""
-    return salted_hmac("programme.report.la-numbering", f"{membership.cohort_id}:{membership.pk}").hexdigest()
+UNCATEGORISED = "Not categorised"
 
 
-def _sessions_and_links(cohort):
+def _case_study(page) -> CaseStudy | None:
+    if page is None:
+        return None
+    title, questions = "", []
+    for block in page.body:
+        if block.block_type == "discussion":
+            title = title or block.value["title"]
+            questions += [
+                QuestionAnswer(question=item["question"], answer=item["answer"].source)
+                for item in block.value["questions"]
+            ]
+    return CaseStudy(title=page.title, url=page_path(page), summary=page.summary, discussion_title=title,
+                     discussion=questions)
+
+
+def _resource_link(resource) -> LinkItem:
+    return LinkItem(
+        title=resource.title, description=resource.description, url=resource.target_url,
+        organisation=resource.organisation.name if resource.organisation else "", page_url=page_path(resource),
+    )
+
+
+def _sessions_and_links(cohort, synthesis):
     """Sessions (not cancelled) with their presentations, the live public case
-    study pages and follow-up resources. Five queries: the sessions, the
+    study pages and follow-up resources. Six queries: the sessions, the
     presentations, the page view restrictions twice (Wagtail's `.public()`
     reads them), the case studies and the resources."""
     sessions = list(
@@ -126,51 +151,65 @@ def _sessions_and_links(cohort):
                 presenters=presentation.presenters,
                 organisation=presentation.organisation.name if presentation.organisation else "",
                 session_title=session.title,
-                case_study=presentation.case_study,
+                case_study=_case_study(presentation.case_study),
             )
             presentations.append(item)
             case_studies.append(item)
             for resource in presentation.follow_up_resources.all():
-                if resource.pk in seen:
-                    continue
-                seen.add(resource.pk)
-                links.append(
-                    LinkItem(
-                        title=resource.title,
-                        description=resource.description,
-                        url=resource.target_url,
-                        organisation=resource.organisation.name if resource.organisation else "",
-                        page=resource,
-                    )
-                )
+                if resource.pk not in seen:
+                    seen.add(resource.pk)
+                    links.append(_resource_link(resource))
+        write_up, show_discussion = synthesis.session_write_ups.get(session.pk, ("", True))
+        starts = timezone.localtime(session.starts_at)
         items.append(
             SessionItem(
-                kind=session.kind,
-                kind_label=session.get_kind_display(),
-                number=session.number,
-                title=session.title,
-                starts_at=session.starts_at,
-                online=session.online,
-                presentations=presentations,
+                kind=session.kind, kind_label=session.get_kind_display(), number=session.number,
+                title=session.title, date=starts.date().isoformat(), date_display=format_date(starts, "j F Y"),
+                online=session.online, presentations=presentations, write_up=write_up,
+                show_discussion=show_discussion,
             )
         )
-    return sessions, items, case_studies, links
+    return sessions, items, case_studies, links, seen
 
 
-def build_report(*, cohort, public: bool, threshold: int | None = None) -> Report:
+def _chosen_links(synthesis, seen):
+    """The useful links the facilitators added: live, public resource pages
+    (one query) and typed web addresses, each once."""
+    chosen = [choice for choice in synthesis.links if choice.resource_id or (choice.title and choice.url)]
+    ids = [choice.resource_id for choice in chosen if choice.resource_id]
+    pages = resource_page_model().objects.live().public().select_related("organisation", "document").in_bulk(ids) \
+        if ids else {}
+    links, urls = [], set()
+    for choice in chosen:
+        if choice.resource_id:
+            page = pages.get(choice.resource_id)
+            if page is None or page.pk in seen:
+                continue
+            seen.add(page.pk)
+            links.append(_resource_link(page))
+        elif urlsplit(choice.url.strip()).scheme in ("http", "https") and choice.url not in urls:
+            urls.add(choice.url)
+            links.append(LinkItem(title=choice.title, description=choice.description, url=choice.url.strip()))
+    return links
+
+
+def build_report(*, cohort, public: bool, threshold: int | None = None, synthesis: Synthesis | None = None,
+                 page_title: str = "", summary: str = "") -> Report:
     """Everything the end-of-programme report shows for `cohort`. With
     `public=True`, the anonymised report for the public page; with
-    `public=False`, the facilitator's copy, with organisation names."""
+    `public=False`, the facilitator's copy, with organisation names and every
+    count. `synthesis`: what the report page's editors wrote."""
     programme = cohort.programme
+    synthesis = synthesis or Synthesis()
     threshold = cohort.report_threshold if threshold is None else threshold
     now = timezone.now()
 
-    # Who took part (1 query), and attendance (3 queries).
-    memberships = list(
-        Membership.objects.filter(cohort_id=cohort.pk, status=MembershipStatus.ACCEPTED)
-        .select_related("organisation")
-        .order_by("organisation__name", "pk")
+    # Who took part (1 query: every membership, for the stored numbers), and attendance (3 queries).
+    every_membership = list(
+        Membership.objects.filter(cohort_id=cohort.pk).select_related("organisation").order_by("organisation__name",
+                                                                                                "pk")
     )
+    memberships = [m for m in every_membership if m.status == MembershipStatus.ACCEPTED]
     by_id = {m.pk: m for m in memberships}
     la_count = sum(1 for m in memberships if m.organisation.kind == OrganisationKind.LOCAL_AUTHORITY)
     other_count = len(memberships) - la_count
@@ -184,128 +223,162 @@ def build_report(*, cohort, public: bool, threshold: int | None = None) -> Repor
         )
 
     # Sessions, presentations, case studies and links (6 queries).
-    sessions, session_items, case_studies, links = _sessions_and_links(cohort)
+    sessions, session_items, case_studies, links, seen = _sessions_and_links(cohort, synthesis)
 
-    # Submitted final reports (1 query) and their statements (1 query).
-    final_reports = list(
-        Reflection.objects.filter(
-            membership__cohort_id=cohort.pk,
-            membership__status=MembershipStatus.ACCEPTED,
-            kind=ReflectionKind.FINAL_REPORT,
-            status=SubmissionStatus.SUBMITTED,
+    # Submitted final reports (1 query).
+    final_reports = [
+        (pk, membership_id) for pk, membership_id in Reflection.objects.filter(
+            membership__cohort_id=cohort.pk, kind=ReflectionKind.FINAL_REPORT, status=SubmissionStatus.SUBMITTED,
         ).values_list("pk", "membership_id")
-    )
-    reported = [by_id[membership_id] for _, membership_id in final_reports if membership_id in by_id]
-    reported.sort(key=_anonymous_order)
-    public_numbered = [m for m in reported if m.consent_to_publish]
-    public_labels = {m.pk: la_label(n) for n, m in enumerate(public_numbered, start=1)}
-    numbered = public_numbered if public else reported
-    labels = {m.pk: la_label(n) for n, m in enumerate(numbered, start=1)}
-    # Whose words may appear: in public, organisations that consented.
-    shown_ids = {m.pk for m in memberships if m.consent_to_publish or not public}
-
-    report_ids = [pk for pk, membership_id in final_reports if membership_id in labels]
-    statements_by_membership: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for membership_id, section, text in (
-        Statement.objects.filter(reflection_id__in=report_ids, section__in=REPORT_SECTIONS)
-        .order_by("reflection_id", "position", "pk")
-        .values_list("reflection__membership_id", "section", "text")
-    ):
-        statements_by_membership[membership_id][section].append(text)
-
-    # Submitted plans: goals (1 query).
-    plans = list(
-        OnePagePlan.objects.filter(
-            membership__cohort_id=cohort.pk,
-            membership__status=MembershipStatus.ACCEPTED,
-            status=SubmissionStatus.SUBMITTED,
-        ).values_list("membership_id", "goal", "goal_category")
-    )
-    goal_by_membership = {membership_id: goal for membership_id, goal, _ in plans}
-
-    reflections = []
-    for membership in numbered:
-        sections = statements_by_membership[membership.pk]
-        reflections.append(
-            OrganisationReflection(
-                label=labels[membership.pk],
-                goal=goal_by_membership.get(membership.pk, ""),
-                sections=[
-                    SectionStatements(section=section.value, label=section.label, statements=sections[section])
-                    for section in REPORT_SECTIONS
-                ],
-                organisation="" if public else membership.organisation.name,
-                public_label="" if public else public_labels.get(membership.pk, ""),
-            )
-        )
-
-    goals: dict[str, list[tuple[str, GoalItem]]] = defaultdict(list)
-    for membership_id, goal, category in plans:
-        membership = by_id.get(membership_id)
-        if membership is None or membership.pk not in shown_ids or not goal.strip():
-            continue
-        item = GoalItem(text=goal, organisation="" if public else membership.organisation.name)
-        # In public, goals follow the anonymous order too, so their order
-        # cannot be matched against the alphabetical participants list.
-        order = _anonymous_order(membership) if public else membership.organisation.name
-        goals[category or ""].append((order, item))
-    goal_groups = [
-        GoalGroup(
-            category=category.value,
-            label=category.label,
-            description=GOAL_CATEGORY_DESCRIPTIONS.get(category, ""),
-            goals=[item for _, item in sorted(goals[category.value], key=lambda pair: pair[0])],
-        )
-        for category in GoalCategory
-        if goals.get(category.value)
+        if membership_id in by_id
     ]
-    if goals.get(""):
-        goal_groups.append(
-            GoalGroup(category="", label="Not categorised", description="",
-                      goals=[item for _, item in sorted(goals[""], key=lambda pair: pair[0])])
-        )
+    reported_ids = {membership_id for _, membership_id in final_reports}
+    numbers = report_numbers(every_membership, reported_ids)
+    # The reflections the public report shows: consenting organisations with a
+    # one-page report, each with its number (a number outlives a withdrawal).
+    in_public = sorted((m for m in memberships if m.pk in reported_ids and m.consent_to_publish),
+                       key=lambda m: numbers[m.pk])
+    labels = {m.pk: la_label(numbers[m.pk]) for m in in_public}
+    # Whose words may appear: in public, organisations that consent.
+    shown_ids = {m.pk for m in memberships if m.consent_to_publish or not public}
 
     # Learning themes and feedback (3 queries each).
     def example_label(statement):
         membership_id = statement.reflection.membership_id
         return Example(
-            text=statement.text,
-            label=labels.get(membership_id, ""),
+            text=statement.text, label=labels.get(membership_id, ""),
             organisation="" if public else by_id[membership_id].organisation.name,
         )
 
-    def themes_for(kinds, sections=None):
+    def theme_items(kinds, sections=None):
         statements = submitted_statements(cohort=cohort, kinds=kinds).filter(
             reflection__membership__status=MembershipStatus.ACCEPTED
         )
         if sections:
             statements = statements.filter(section__in=sections)
         rows = theme_counts(statements=statements)
+        if public:
+            rows = [row for row in rows if row["organisations"] >= threshold]
         example_source = statements.filter(reflection__membership_id__in=shown_ids) if public else statements
         examples = theme_examples(statements=example_source, theme_ids=[row["theme_id"] for row in rows])
-        return theme_items(rows, examples, public=public, threshold=threshold, example_label=example_label)
+        return [
+            theme_item(row, examples, example_label=example_label, threshold=threshold,
+                       narrative=synthesis.theme_narratives.get(row["theme_id"], ""))
+            for row in rows
+        ], {row["theme_id"] for row in rows if row["organisations"] >= threshold}
 
-    learning_items = [
-        item for item in themes_for([ReflectionKind.FINAL_REPORT, ReflectionKind.CHECK_IN])
-        if item.kind != ThemeKind.FEEDBACK
+    learning_items, shown_themes = theme_items([ReflectionKind.FINAL_REPORT, ReflectionKind.CHECK_IN])
+    learning_items = [item for item in learning_items if item.kind != ThemeKind.FEEDBACK]
+    learning = [
+        ThemeSection(kind=kind, heading=heading, anchor=anchor,
+                     groups=group_themes([item for item in learning_items if item.kind == kind]))
+        for kind, heading, anchor in LEARNING_KINDS
     ]
-    learning = []
-    for kind, heading, anchor in LEARNING_KINDS:
-        groups = group_themes([item for item in learning_items if item.kind == kind])
-        learning.append(
-            ThemeSection(
-                kind=kind, heading=heading, anchor=anchor, groups=groups,
-                chart=theme_chart(chart_id=f"chart-{anchor}", title=f"{heading}: organisations naming each theme",
-                             groups=groups),
-            )
-        )
-    feedback_groups = group_themes(themes_for([ReflectionKind.FEEDBACK], FEEDBACK_SECTIONS))
-    feedback = ThemeSection(
-        kind=ThemeKind.FEEDBACK, heading="The role of the peer learning programme", anchor="feedback",
-        groups=feedback_groups,
-        chart=theme_chart(chart_id="chart-feedback", title="Feedback on the programme: organisations naming each theme",
-                     groups=feedback_groups),
+    feedback_items, _ = theme_items([ReflectionKind.FEEDBACK], FEEDBACK_SECTIONS)
+    feedback_groups = group_themes(feedback_items)
+    feedback = ThemeSection(kind=ThemeKind.FEEDBACK, heading="The role of the peer learning programme",
+                            anchor="feedback", groups=feedback_groups)
+
+    # The one-page reports' statements (1 query) and their themes (1 query):
+    # a statement coded only to themes the public report leaves out is left out with them.
+    report_ids = [pk for pk, membership_id in final_reports if membership_id in shown_ids]
+    statements_by_membership: dict[int, dict[str, list[tuple[int, str]]]] = defaultdict(lambda: defaultdict(list))
+    for pk, membership_id, section, text in (
+        Statement.objects.filter(reflection_id__in=report_ids, section__in=REPORT_SECTIONS)
+        .order_by("reflection_id", "position", "pk")
+        .values_list("pk", "reflection__membership_id", "section", "text")
+    ):
+        statements_by_membership[membership_id][section].append((pk, text))
+    themes_of: dict[int, set[int]] = defaultdict(set)
+    for statement_id, theme_id in CodedStatement.objects.filter(
+        statement__reflection_id__in=report_ids
+    ).values_list("statement_id", "theme_id"):
+        themes_of[statement_id].add(theme_id)
+
+    def left_out(statement_id):
+        return bool(themes_of.get(statement_id)) and not (themes_of[statement_id] & shown_themes)
+
+    # Submitted plans: goals (1 query).
+    plans = list(
+        OnePagePlan.objects.filter(
+            membership__cohort_id=cohort.pk, membership__status=MembershipStatus.ACCEPTED,
+            status=SubmissionStatus.SUBMITTED,
+        ).values_list("membership_id", "goal", "goal_category")
     )
+    goal_by_membership = {membership_id: goal for membership_id, goal, _ in plans}
+
+    # Reflections: in number order; the facilitator's copy adds, after them,
+    # the organisations that are not in the public report.
+    not_in_public = [] if public else [m for m in memberships if m.pk in reported_ids and m.pk not in labels]
+    reflections = []
+    for membership in in_public + not_in_public:
+        sections = statements_by_membership[membership.pk]
+        withheld = sum(1 for section in sections.values() for pk, _ in section if left_out(pk))
+        note = ""
+        if not public and membership.pk not in labels:
+            kept = f" (its number, {la_label(numbers[membership.pk])}, is kept)" if membership.pk in numbers else ""
+            note = f"Not in the public report: no consent to publish{kept}."
+        elif not public and withheld:
+            note = (f"In the public report, {withheld} statement{'s' if withheld != 1 else ''} coded only to "
+                    f"themes named by fewer than {threshold} organisations {'are' if withheld != 1 else 'is'} "
+                    "left out.")
+        reflections.append(OrganisationReflection(
+            label=labels.get(membership.pk, ""),
+            goal=goal_by_membership.get(membership.pk, ""),
+            sections=[
+                SectionStatements(
+                    section=section.value, label=section.label,
+                    statements=[text for pk, text in sections[section] if not (public and left_out(pk))],
+                )
+                for section in REPORT_SECTIONS
+            ],
+            organisation="" if public else membership.organisation.name,
+            note=note,
+        ))
+
+    # Goals by category: every submitted plan is counted; the words shown are
+    # the consenting organisations' (in public, in the anonymous order, which
+    # cannot be matched against the alphabetical participants list).
+    goals: dict[str, list[tuple[str, GoalItem]]] = defaultdict(list)
+    counted: dict[str, int] = defaultdict(int)
+    for membership_id, goal, category in plans:
+        membership = by_id.get(membership_id)
+        if membership is None:
+            continue
+        counted[category or ""] += 1
+        if membership.pk in shown_ids and goal.strip():
+            order = anonymous_order(membership) if public else membership.organisation.name
+            goals[category or ""].append(
+                (order, GoalItem(text=goal, organisation="" if public else membership.organisation.name))
+            )
+
+    def goal_group(category, label, description):
+        shown = [item for _, item in sorted(goals[category], key=lambda pair: pair[0])]
+        return GoalGroup(category=category, label=label, description=description, count=counted[category],
+                         goals=shown, more=counted[category] - len(shown))
+
+    goal_groups = [goal_group(c.value, c.label, GOAL_CATEGORY_DESCRIPTIONS.get(c, "")) for c in GoalCategory]
+    if counted.get(""):
+        goal_groups.append(goal_group("", UNCATEGORISED, ""))
+
+    # Headline quotes the facilitators picked (1 query when there are any).
+    quotes = []
+    if synthesis.quote_statement_ids:
+        found = {
+            pk: (membership_id, text)
+            for pk, membership_id, text in Statement.objects.filter(
+                pk__in=synthesis.quote_statement_ids, reflection__membership__cohort_id=cohort.pk,
+                reflection__kind=ReflectionKind.FINAL_REPORT, reflection__status=SubmissionStatus.SUBMITTED,
+            ).values_list("pk", "reflection__membership_id", "text")
+        }
+        for pk in dict.fromkeys(synthesis.quote_statement_ids):
+            if pk not in found:
+                continue
+            membership_id, text = found[pk]
+            membership = by_id.get(membership_id)
+            if membership is None or not membership.consent_to_publish or left_out(pk):
+                continue
+            quotes.append(Quote(text=text, organisation="" if public else membership.organisation.name))
 
     dates = ""
     if cohort.starts_on and cohort.ends_on:
@@ -318,13 +391,16 @@ def build_report(*, cohort, public: bool, threshold: int | None = None) -> Repor
     ) if part)
 
     return Report(
-        programme=programme,
-        cohort=cohort,
         public=public,
         threshold=threshold,
         title=programme.title,
         subtitle=subtitle,
+        cohort_id=cohort.pk,
+        cohort_name=cohort.name,
+        page_title=page_title,
+        summary=summary,
         background=programme.summary,
+        background_text=synthesis.background,
         host=programme.host,
         funder=programme.funder,
         objective=programme.objective,
@@ -335,15 +411,21 @@ def build_report(*, cohort, public: bool, threshold: int | None = None) -> Repor
         organisation_count=len(memberships),
         participation_sentence=participation_sentence(la_count, other_count),
         attendance_sentence=attendance_sentence,
-        submissions_sentence=f"{len(reported)} of {len(memberships)} provided a final report",
+        submissions_sentence=f"{len(reported_ids)} of {len(memberships)} provided a final report",
         approach=approach(sessions, now=now),
+        session_format=synthesis.session_format,
         sessions=session_items,
         goal_groups=goal_groups,
         case_studies=case_studies,
+        quotes=quotes,
         reflections=reflections,
-        final_report_count=len(reported),
+        final_report_count=len(reported_ids),
+        key_learning_points=[point for point in synthesis.key_learning_points if point.strip()],
         learning=learning,
         feedback=feedback if feedback_groups else None,
-        links=links,
+        links=links + _chosen_links(synthesis, seen),
+        introduction=synthesis.introduction,
+        approach_commentary=synthesis.approach_commentary,
+        conclusion=synthesis.conclusion,
+        show_feedback=synthesis.show_feedback,
     )
-

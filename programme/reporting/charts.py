@@ -1,10 +1,14 @@
 """The report's bar charts (organisations naming each theme), as data for an
-SVG the templates draw and for the data table beside it. A theme below the
-public threshold has no bar and reads "fewer than N", like its count."""
+SVG the templates draw, for the PNG the Word file holds (chart_png) and for
+the data table beside each. A public report holds only the themes at or above
+its threshold, so every row has a bar."""
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from PIL import Image, ImageDraw, ImageFont
 
 if TYPE_CHECKING:  # data.py imports this module: the name is for type checkers only
     from programme.reporting.data import ThemeItem
@@ -70,15 +74,14 @@ class ThemeChart:
         return self.label_width
 
 
-def theme_chart(*, chart_id, title, groups) -> ThemeChart | None:
-    themes = [theme for group in groups for theme in group.themes]
+def theme_chart(*, chart_id, title, themes) -> ThemeChart | None:
     if not themes:
         return None
-    largest = max((theme.organisations or 0) for theme in themes) or 1
+    largest = max(theme.organisations for theme in themes) or 1
     rows = []
     for index, theme in enumerate(themes):
         short = theme.name if len(theme.name) <= CHART_LABEL_CHARS else theme.name[: CHART_LABEL_CHARS - 1] + "…"
-        width = 0 if theme.masked else round(CHART_BAR_SPACE * theme.organisations / largest, 1)
+        width = round(CHART_BAR_SPACE * theme.organisations / largest, 1)
         rows.append(
             ChartRow(label=theme.name, short_label=short, display=theme.organisations_display,
                      bar_width=width, y=4 + index * CHART_ROW_HEIGHT)
@@ -90,3 +93,39 @@ def theme_chart(*, chart_id, title, groups) -> ThemeChart | None:
     )
     return ThemeChart(id=chart_id, title=title, description=description, rows=rows, themes=themes)
 
+
+
+# --------------------------------------------------------------------------- the same chart as a picture
+
+PNG_SCALE = 2  # pixels per SVG unit: sharp when printed at the width of an A4 text column
+BAR_COLOUR = (12, 74, 110)
+INK = (33, 37, 41)
+
+
+def _font(size):
+    for name in ("DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "Arial.ttf"):
+        try:
+            return ImageFont.truetype(name, size)
+        except OSError:
+            continue
+    return ImageFont.load_default(size=size)
+
+
+def chart_png(chart: ThemeChart) -> bytes:
+    """The chart drawn with Pillow as a PNG, for the Word file (which has no
+    SVG): the same rows, bars and figures as the SVG the pages draw."""
+    scale = PNG_SCALE
+    image = Image.new("RGB", (chart.width * scale, chart.height * scale), "white")
+    draw = ImageDraw.Draw(image)
+    font = _font(13 * scale)
+    draw.line([(chart.bar_x * scale, 0), (chart.bar_x * scale, chart.height * scale)], fill=INK, width=scale)
+    for row in chart.rows:
+        middle = (row.bar_y + chart.bar_height / 2) * scale
+        draw.text((chart.label_x * scale, middle), row.short_label, fill=INK, font=font, anchor="rm")
+        if row.bar_width:
+            draw.rectangle([chart.bar_x * scale, row.bar_y * scale, (chart.bar_x + row.bar_width) * scale,
+                            (row.bar_y + chart.bar_height) * scale], fill=BAR_COLOUR)
+        draw.text((row.value_x * scale, middle), row.display, fill=INK, font=font, anchor="lm")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

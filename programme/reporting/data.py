@@ -1,13 +1,22 @@
 """The programme report as plain data: what `build.build_report` returns and
-the public page, the print view and the Word file render. A template can only
-show what these hold; in a public report no organisation's name is held next
-to anything it wrote."""
+the public page, the print view, the Word file and the PDF render.
+
+Every field is a string, a number, a boolean, a list or another of these
+dataclasses, so a report goes to JSON and back unchanged
+(`snapshot.freeze` / `snapshot.thaw`): the published report is this data,
+frozen. A template can only show what these hold; in a public report no
+organisation's name is held next to anything it wrote.
+
+Participant text (goals, statements, examples, quotes) is stored sanitised:
+render it with |participant_html and export it with plain_text. Rich text the
+facilitators wrote (background, write-ups, narratives, case-study answers) is
+Wagtail rich text: render it with |richtext."""
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from programme.reporting.charts import ThemeChart
+from programme.reporting.charts import ThemeChart, theme_chart
 
 
 @dataclass(frozen=True)
@@ -17,12 +26,29 @@ class OrganisationGroup:
 
 
 @dataclass(frozen=True)
+class QuestionAnswer:
+    question: str
+    answer: str  # rich text
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    """A live, public case study page as the report uses it."""
+
+    title: str
+    url: str  # the page's path on the site ("/case-studies/…/")
+    summary: str
+    discussion_title: str = ""
+    discussion: list[QuestionAnswer] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class PresentationItem:
     topic: str
     presenters: str
     organisation: str  # the presenters' organisation ("" if none given)
     session_title: str
-    case_study: object | None  # a live, public CaseStudyPage, or None
+    case_study: CaseStudy | None = None
 
 
 @dataclass(frozen=True)
@@ -31,14 +57,21 @@ class SessionItem:
     kind_label: str
     number: int | None
     title: str
-    starts_at: datetime.datetime
+    date: str  # ISO date, UK time ("2021-02-24")
+    date_display: str  # "24 February 2021"
     online: bool
     presentations: list[PresentationItem]
+    write_up: str = ""  # the facilitator's rich text (section 2.2.n)
+    show_discussion: bool = True
+
+    @property
+    def has_write_up(self) -> bool:
+        return bool(self.presentations or self.write_up)
 
 
 @dataclass(frozen=True)
 class GoalItem:
-    text: str  # participant text: render with |participant_html, export with plain_text
+    text: str  # participant text
     organisation: str = ""  # always "" in a public report
 
 
@@ -47,7 +80,17 @@ class GoalGroup:
     category: str
     label: str
     description: str
-    goals: list[GoalItem]
+    count: int  # every submitted plan in the category, consenting or not
+    goals: list[GoalItem]  # the goals shown: in public, the consenting organisations'
+    more: int = 0  # goals counted but not shown ("and 2 more")
+
+    @property
+    def more_phrase(self) -> str:
+        if not self.more:
+            return ""
+        noun = "goal" if self.more == 1 else "goals"
+        return f"and {self.more} more {noun} from organisations that did not agree to publication" if self.goals \
+            else f"{self.more} {noun} from organisations that did not agree to publication"
 
 
 @dataclass(frozen=True)
@@ -59,11 +102,17 @@ class SectionStatements:
 
 @dataclass(frozen=True)
 class OrganisationReflection:
-    label: str  # "LA 1"
+    label: str  # "LA 1" ("" in the facilitator's copy for an organisation not in the public report)
     goal: str
     sections: list[SectionStatements]
     organisation: str = ""  # always "" in a public report
-    public_label: str = ""  # facilitator's copy only: its label in the public report
+    note: str = ""  # facilitator's copy: why it is not in the public report, or what is left out
+
+    @property
+    def heading(self) -> str:
+        if self.label and self.organisation:
+            return f"{self.label} – {self.organisation}"
+        return self.label or self.organisation
 
 
 @dataclass(frozen=True)
@@ -74,31 +123,41 @@ class Example:
 
 
 @dataclass(frozen=True)
+class Quote:
+    text: str
+    organisation: str = ""  # always "" in a public report
+
+
+@dataclass(frozen=True)
 class ThemeItem:
     name: str
     slug: str
     kind: str
     group: str
-    organisations: int | None  # None when hidden below the public threshold
-    statements: int | None
-    organisations_display: str  # "3" or "fewer than 2"
-    statements_display: str
+    organisations: int
+    statements: int
     examples: list[Example]
+    narrative: str = ""  # rich text
+    below_threshold: bool = False  # facilitator's copy only: left out of the public report
 
     @property
-    def masked(self) -> bool:
-        return self.organisations is None
+    def organisations_display(self) -> str:
+        return str(self.organisations)
+
+    @property
+    def statements_display(self) -> str:
+        return str(self.statements)
 
     @property
     def organisations_phrase(self) -> str:
-        """ "3 organisations", "1 organisation", "fewer than 2 organisations"."""
+        """ "3 organisations", "1 organisation"."""
         noun = "organisation" if self.organisations == 1 else "organisations"
-        return f"{self.organisations_display} {noun}"
+        return f"{self.organisations} {noun}"
 
     @property
     def statements_phrase(self) -> str:
         noun = "statement" if self.statements == 1 else "statements"
-        return f"{self.statements_display} {noun}"
+        return f"{self.statements} {noun}"
 
 
 @dataclass(frozen=True)
@@ -114,28 +173,39 @@ class ThemeSection:
     heading: str
     anchor: str
     groups: list[ThemeGroup]
-    chart: ThemeChart | None
+    chart_title: str = ""  # "" for "<heading>: organisations naming each theme"
+
+    @cached_property
+    def chart(self) -> ThemeChart | None:
+        return theme_chart(chart_id=f"chart-{self.anchor}",
+                           title=self.chart_title or f"{self.heading}: organisations naming each theme",
+                           themes=self.themes)
+
+    @property
+    def themes(self) -> list[ThemeItem]:
+        return [theme for group in self.groups for theme in group.themes]
 
 
 @dataclass(frozen=True)
 class LinkItem:
     title: str
     description: str
-    url: str
-    organisation: str
-    page: object  # the live, public ResourcePage
+    url: str  # where the resource itself is (absolute, http or https)
+    organisation: str = ""
+    page_url: str = ""  # the library page about it (a path), "" for a typed link
 
 
 @dataclass
 class Report:
-    programme: object
-    cohort: object
     public: bool
     threshold: int
     title: str
     subtitle: str
+    cohort_id: int
+    cohort_name: str
     # 1.1 background and objective
-    background: str
+    background: str  # the programme's summary (plain text)
+    background_text: str  # the facilitator's background (rich text)
     host: str
     funder: str
     objective: str
@@ -150,18 +220,28 @@ class Report:
     submissions_sentence: str
     # 1.3 approach
     approach: list[str]
+    session_format: str  # rich text: what each session involved
     sessions: list[SessionItem]
     # 2.1 goals, 2.2 case studies
     goal_groups: list[GoalGroup]
     case_studies: list[PresentationItem]
     # 3 reflections
+    quotes: list[Quote]
     reflections: list[OrganisationReflection]
     final_report_count: int
     # 4 learning and feedback
+    key_learning_points: list[str]
     learning: list[ThemeSection]
     feedback: ThemeSection | None
     # 5 links
     links: list[LinkItem] = field(default_factory=list)
+    # the facilitator's commentary (rich text)
+    introduction: str = ""
+    approach_commentary: str = ""
+    conclusion: str = ""
+    show_feedback: bool = True
+    page_title: str = ""
+    summary: str = ""
 
     @property
     def attendance_and_submissions(self) -> str:
@@ -172,3 +252,40 @@ class Report:
     def has_learning(self) -> bool:
         return any(section.groups for section in self.learning)
 
+    @property
+    def written_up_sessions(self) -> list[SessionItem]:
+        """The sessions of section 2.2.n: those with a presentation or a write-up."""
+        return [session for session in self.sessions if session.has_write_up]
+
+    @property
+    def shows_feedback(self) -> bool:
+        return bool(self.feedback and self.feedback.groups and self.show_feedback)
+
+
+@dataclass(frozen=True)
+class LinkChoice:
+    """A useful link as the facilitator chose it: a resource page, or typed."""
+
+    resource_id: int | None = None
+    title: str = ""
+    url: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Synthesis:
+    """What the facilitators wrote for a report (its page's fields), as
+    `build_report` takes it. Ids point at the cohort's data; the builder keeps
+    only those that belong to the cohort and may appear."""
+
+    background: str = ""
+    session_format: str = ""
+    introduction: str = ""
+    approach_commentary: str = ""
+    conclusion: str = ""
+    key_learning_points: tuple[str, ...] = ()
+    quote_statement_ids: tuple[int, ...] = ()
+    session_write_ups: dict = field(default_factory=dict)  # session id → (rich text, show discussion)
+    theme_narratives: dict = field(default_factory=dict)  # theme id → rich text
+    links: tuple[LinkChoice, ...] = ()
+    show_feedback: bool = True

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from programme.admin.lookup import facilitated_or_404
 from programme.models import Cohort
+from programme.pages import report_page_model
 from programme.reporting.build import build_report
 from programme.reporting.docx import report_docx
 from programme.reporting.downloads import CSV, DOCX, XLSX, download, file_stem, private
@@ -31,10 +32,25 @@ def _cohort_for(request, cohort_id):
     return cohort
 
 
+def facilitator_report(cohort):
+    """The facilitator's named copy: the cohort's data as it is now, with what
+    its report page (the latest draft of the one published last) says
+    around it, and the same "LA n" numbers as the public report."""
+    page = (
+        report_page_model().objects.filter(cohort_id=cohort.pk)
+        .order_by("-live", "-last_published_at", "-latest_revision_created_at", "-pk").first()
+    )
+    if page is None:
+        return build_report(cohort=cohort, public=False)
+    page = page.get_latest_revision_as_object()
+    return build_report(cohort=cohort, public=False, threshold=page.threshold_override,
+                        synthesis=page.synthesis(), page_title=page.title, summary=page.summary)
+
+
 @require_safe
 def report_docx_view(request, cohort_id):
     cohort = _cohort_for(request, cohort_id)
-    report = build_report(cohort=cohort, public=False)
+    report = facilitator_report(cohort)
     return download(report_docx(report), content_type=DOCX, filename=f"{file_stem(cohort)}-report.docx")
 
 
@@ -42,8 +58,7 @@ def report_docx_view(request, cohort_id):
 def report_print(request, cohort_id):
     cohort = _cohort_for(request, cohort_id)
     context = {
-        "report": build_report(cohort=cohort, public=False),
-        "show_feedback": True,
+        "report": facilitator_report(cohort),
         "base_template": "programme/admin/report_print.html",
     }
     return private(TemplateResponse(request, "resources/programme_report_page.html", context))

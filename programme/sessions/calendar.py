@@ -10,11 +10,11 @@ The join link goes into these files: they only ever reach the cohort's own
 participants (a private feed or a logged-in download) and its facilitators."""
 import datetime
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event, vDuration
 
+from programme.addresses import absolute_url
 from programme.dates import LONDON
 from programme.enums import SessionStatus
 
@@ -31,11 +31,6 @@ def session_uid(session):
 
 def calendar_name(cohort):
     return f"{cohort.programme.title}: {cohort.name}"
-
-
-def absolute_url(path):
-    """A full address on this site, for emails and calendar apps (no request to hand)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def feed_url(*, participant):

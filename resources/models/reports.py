@@ -2,9 +2,12 @@
 its data by programme.reporting.build.build_report (always in public, anonymised mode)
 with the facilitator's commentary around it. The facilitator creates the page,
 previews it, adds commentary and publishes through Wagtail's normal workflow."""
+import re
+
 from django.db import models
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
@@ -12,6 +15,14 @@ from wagtail.search import index
 from programme.models import Cohort
 from programme.permissions import can_facilitate, is_facilitator, scope_to_facilitator
 from programme.reporting.build import build_report
+from programme.reporting.data import LinkChoice, Synthesis
+from programme.reporting.snapshot import is_frozen, snapshot_text, thaw
+from resources.report_downloads import report_download
+from resources.report_panels import ReportPublicationPanel
+from resources.report_publishing import freeze_revision
+from resources.stemming import stems
+
+from .report_synthesis import SYNTHESIS_PANELS
 
 COMMENTARY_FEATURES = ["h3", "bold", "italic", "link", "ul", "ol"]
 # What the facilitators of a report's programme may do with its page.
@@ -103,8 +114,13 @@ class ProgrammeReportPageForm(WagtailAdminPageForm):
         field.queryset = queryset.select_related("programme").order_by("programme__title", "name")
 
 
-class ProgrammeReportPage(Page):
-    """The published report of one cohort (the 2021 programme report)."""
+class ProgrammeReportPage(RoutablePageMixin, Page):
+    """The published report of one cohort (the 2021 programme report).
+
+    Publishing freezes it (resources/report_publishing.py): the public page,
+    its Word file (download/word/) and its PDF (download/pdf/) render the `snapshot`
+    stored by the last publication; the editor's preview builds it from the
+    cohort's data as it is now."""
 
     cohort = models.ForeignKey(
         "programme.Cohort", on_delete=models.PROTECT, related_name="report_pages",
@@ -130,6 +146,23 @@ class ProgrammeReportPage(Page):
         "show feedback on the programme", default=True,
         help_text="What participants found valuable, and what would be even better.",
     )
+    background = RichTextField(
+        features=COMMENTARY_FEATURES, blank=True,
+        help_text="Section 1.1: why the programme was set up, and by whom. Shown before its objective.",
+    )
+    session_format = RichTextField(
+        "what each session involved", features=COMMENTARY_FEATURES, blank=True,
+        help_text="Section 1.3: the shape of a session (reflections, a case study, discussion, action planning).",
+    )
+    key_learning_points = models.TextField(
+        blank=True, max_length=4000,
+        help_text="Section 4, before the themes: one point per line, shown as a numbered list "
+                  "(the 2021 report's \u201csix suggestions for success\u201d).",
+    )
+    # The report as last published (programme.reporting.snapshot): written
+    # when the page is published, never by the page form.
+    snapshot = models.JSONField(default=dict, blank=True, editable=False)
+    freezes_on_publish = True
 
     base_form_class = ProgrammeReportPageForm
 
@@ -138,17 +171,25 @@ class ProgrammeReportPage(Page):
         index.SearchField("introduction"),
         index.SearchField("approach_commentary"),
         index.SearchField("conclusion"),
+        # What the published report says, and its words' stems ("apprentice" finds "apprenticeships").
+        index.SearchField("published_text"),
+        index.SearchField("published_stems"),
     ]
     content_panels = Page.content_panels + [
+        ReportPublicationPanel(heading="Publication"),
         FieldPanel("cohort"),
         FieldPanel("summary"),
         FieldPanel("introduction"),
+        FieldPanel("background"),
+        FieldPanel("session_format"),
         FieldPanel("approach_commentary"),
+        FieldPanel("key_learning_points"),
         FieldPanel("conclusion"),
         MultiFieldPanel(
             [FieldPanel("threshold_override"), FieldPanel("show_feedback")],
             heading="What the report shows",
         ),
+        *SYNTHESIS_PANELS,
     ]
     parent_page_types = ["resources.ProgrammeReportIndexPage"]
     subpage_types = []
@@ -177,7 +218,60 @@ class ProgrammeReportPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(parent_link(self, request))
-        cohort = Cohort.objects.select_related("programme").get(pk=self.cohort_id)
-        context["report"] = build_report(cohort=cohort, public=True, threshold=self.threshold_override)
-        context["show_feedback"] = self.show_feedback
+        # The editor's preview shows the data as it is now; the public, what was published.
+        preview = getattr(request, "is_preview", False)
+        context["report"] = (None if preview else self.published_report()) or self.live_report(public=True)
+        context["downloads"] = not preview and self.published_report() is not None
         return context
+
+    def synthesis(self) -> Synthesis:
+        """What the editors wrote, as build_report takes it (works on a page
+        built from a revision or a preview as well as on a saved one)."""
+        points = [re.sub(r"^\s*(?:\d+[.)]|[-*•])\s*", "", line).strip()
+                  for line in self.key_learning_points.splitlines()]
+        return Synthesis(
+            background=self.background, session_format=self.session_format, introduction=self.introduction,
+            approach_commentary=self.approach_commentary, conclusion=self.conclusion,
+            key_learning_points=tuple(point for point in points if point),
+            quote_statement_ids=tuple(q.statement_id for q in self.headline_quotes.all() if q.statement_id),
+            session_write_ups={w.session_id: (w.write_up, w.show_discussion)
+                               for w in self.session_write_ups.all() if w.session_id},
+            theme_narratives={n.theme_id: n.narrative for n in self.theme_narratives.all() if n.theme_id},
+            links=tuple(LinkChoice(resource_id=link.resource_id, title=link.title, url=link.url,
+                                   description=link.description) for link in self.useful_links.all()),
+            show_feedback=self.show_feedback,
+        )
+
+    def live_report(self, *, public, cohort=None):
+        """The report built now from the cohort's data and this page's synthesis."""
+        cohort = cohort or Cohort.objects.select_related("programme").get(pk=self.cohort_id)
+        return build_report(cohort=cohort, public=public, threshold=self.threshold_override,
+                            synthesis=self.synthesis(), page_title=self.title, summary=self.summary)
+
+    def published_report(self):
+        """The report as last published, or None (never published)."""
+        if not is_frozen(self.snapshot):
+            return None
+        cached = getattr(self, "_published_report", None)
+        if cached is None or cached[0] is not self.snapshot:
+            self._published_report = (self.snapshot, thaw(self.snapshot))
+        return self._published_report[1]
+
+    def publish(self, revision, *args, **kwargs):
+        # Freeze the report into the revision before Wagtail makes it live.
+        freeze_revision(revision)
+        return super().publish(revision, *args, **kwargs)
+
+    def published_text(self):
+        return snapshot_text(self.snapshot) if is_frozen(self.snapshot) else ""
+
+    def published_stems(self):
+        return stems(self.published_text())
+
+    @path("download/word/", name="report_docx")
+    def public_docx(self, request):
+        return report_download(self, request, kind="docx")
+
+    @path("download/pdf/", name="report_pdf")
+    def public_pdf(self, request):
+        return report_download(self, request, kind="pdf")

@@ -5,6 +5,7 @@ A failure lists each violation with its rule, impact, the selectors of the
 offending elements and axe's help link. A known violation in a template this
 suite does not own is marked xfail(strict=True) with the reason, so the test
 turns red (XPASS) the day it is fixed and the mark must come off."""
+import re
 
 import pytest
 from django.urls import NoReverseMatch, reverse
@@ -150,6 +151,14 @@ def test_portal_pages_have_no_axe_violations(new_page, portal, site_url):
     ])
     if path := feedback_path():
         found |= axe_pages(page, [("feedback", path)])
+    found |= axe_pages(page, [("publication consent (not given)", "/portal/consent/")])
+    page.get_by_role("button", name=re.compile("^Give consent for")).click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    found |= axe_pages(page, [("publication consent (with errors)", None)])
+    page.get_by_label(re.compile("I confirm this for")).check()
+    page.get_by_role("button", name=re.compile("^Give consent for")).click()
+    expect(page.get_by_text("Consent given.")).to_be_visible()
+    found |= axe_pages(page, [("publication consent (given)", None)])
 
     for who, state in ((portal.done, "submitted"), (portal.returned, "returned with a comment")):
         page = new_page()
@@ -213,6 +222,11 @@ def test_facilitator_submission_and_coding_screens_have_no_axe_violations(page, 
     # "More themes" open, as a facilitator looking past the suggestions would have it.
     page.locator("details.coding-more summary").first.click()
     found |= axe_pages(page, [("coding (more themes open)", None)])
+    found |= axe_pages(page, [("consent to publication", reverse(
+        "programme_admin:membership_consent", args=[built.councils["Kent"].membership.pk]))])
+    page.get_by_role("button", name="Record this decision").click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    found |= axe_pages(page, [("consent to publication (with errors)", None)])
     assert found == {}, "\n\n".join(found.values())
 
 

@@ -86,6 +86,69 @@ def test_demo_report_page_is_published_and_reads_like_the_2021_report(cohort_202
     assert "9 of 10" in shown  # final reports provided
 
 
+def _text(html):
+    import html as entities
+    import re
+
+    return entities.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
+
+
+def test_demo_report_reads_section_by_section_as_the_2021_report_does(cohort_2021, client):
+    """The 2021 programme report's sections, in its order, from the published snapshot."""
+    from resources.models import ProgrammeReportPage
+
+    page = ProgrammeReportPage.objects.live().get(cohort=cohort_2021)
+    assert page.snapshot["version"] == 1  # published, so frozen
+    html = client.get(page.url).content.decode()
+    text = _text(html[html.index('<article class="report">'):])
+    sections = [
+        # 1.1 background and objective
+        "Esmée Fairbairn Foundation funds some 35 voluntary organisations", "Programme objective",
+        # 1.2 participants: the same ten councils, the same counts
+        "10 local authorities took part in the programme. 6 of 10 LAs attended throughout; 9 of 10 provided a "
+        "final report.",
+        "County councils Cambridgeshire County Council Devon County Council Durham County Council Kent County Council",
+        "Unitary authorities Hull City Council London Borough of Tower Hamlets Sefton Borough Council Walsall Council "
+        "Warrington Borough Council Wirral Council",
+        # 1.3 approach
+        "Five half-day online workshops took place between February 2021 and November 2021.",
+        "Each half-day online session followed the same shape",
+        # 2.1 goals by category, counting every plan
+        "External / employer facing (4 plans)", "Internal / LA as employer or corporate parent (3 plans)",
+        "Young people facing (3 plans)",
+        # 2.2 the case studies, each written up with its discussion
+        "2.2 Case study presentations", "2.2.1 Understanding the local economy (Alex Latham, Care Leaver Covenant)",
+        "How can district councils be brought into a whole council approach?",
+        "2.2.2 Understanding the world of work", "2.2.3 Supporting young people towards employability",
+        "2.2.4 Supporting young people with specific needs", "2.2.5 Learning from young people's experiences",
+        "2.2.6 Review of the programme",
+        # 3 headline quotes, then each council's reflections
+        "3. Participant reflections on progress", "Opened Facebook and Instagram accounts to share EET opportunities.",
+        "Reflections on progress from LA 1", "Reflections on progress from LA 9",
+        # 4 the six suggestions, the theme groups with their narratives, the role of the programme
+        "Key learning points", "Do not try to do everything at once",
+        "Challenges faced by young people", "Changing circumstances",
+        "Challenges from the system", "Challenges posed by Covid", "Restrictions came and went",
+        "Enablers within the council", "Other enablers", "A focused project",
+        "The role of the peer learning programme", "What was valuable", "What would be even better",
+        # 5 all seven useful links
+        "5. Useful links and resources",
+    ]
+    position = -1
+    for words in sections:
+        found = text.find(words, position + 1)
+        assert found > position, f"{words!r} missing, or out of the 2021 report's order"
+        position = found
+    assert len(page.published_report().key_learning_points) == 6
+    links = [link.url for link in page.published_report().links]
+    assert len(links) == 7
+    assert any("barnardos.org.uk" in url for url in links) and any("national-referral-mechanism" in url
+                                                                     for url in links)
+    assert len(page.published_report().quotes) >= 6
+    narrated = [t for s in page.published_report().learning for t in s.themes if t.narrative]
+    assert len(narrated) >= 15
+
+
 def test_demo_coding_never_overwrites_a_facilitators_codes(cohort_2021):
     from django.contrib.auth import get_user_model
 

@@ -37,9 +37,10 @@ def add_report(index, cohort, *, title="Employment programme: 2021 report", publ
     index.add_child(instance=page)
     revision = page.save_revision()
     if publish:
-        revision.publish()
+        revision.publish()  # publishing freezes the report into the page (and this revision)
     else:
         page.unpublish()
+    page.refresh_from_db()
     return page
 
 
@@ -100,6 +101,7 @@ def test_report_page_renders_every_section_in_the_order_of_the_seed(client, buil
     headings = re.findall(r"<h2 id=\"[^\"]+\">([^<]+)</h2>", html)
     assert headings == [
         "Contents",
+        "Introduction",
         "1. Programme background, participants and approach",
         "2. Participants' goals and programme case studies",
         "3. Participant reflections on progress",
@@ -149,17 +151,20 @@ def test_report_page_never_shows_draft_or_returned_work(client, built, report_in
         assert words not in html
 
 
-def test_report_page_shows_small_counts_as_fewer_than_the_threshold(client, built, report_index):
+def test_report_page_leaves_out_small_themes_and_the_words_coded_only_to_them(client, built, report_index):
     page = add_report(report_index, built.cohort)
     strict = add_report(report_index, built.cohort, title="Strict", slug="strict", threshold_override=4)
 
     html = client.get(page.url).content.decode()
     strict_html = client.get(strict.url).content.decode()
 
-    assert "Covid</strong> <span class=\"meta\">– fewer than 2 organisations" in html
-    assert "<td>fewer than 2</td>" in html
     assert "Senior focus</strong> <span class=\"meta\">– 3 organisations" in html
-    assert "Senior focus</strong> <span class=\"meta\">– fewer than 4 organisations" in strict_html
+    assert "Covid" not in html  # one organisation: read as a theme nobody named
+    assert "fewer than" not in html.split('id="learning"')[1].split("Themes named by fewer than 2")[1]
+    assert "Themes named by fewer than 4 organisations are not shown" in strict_html
+    assert "Senior focus" not in strict_html
+    assert "Avon challenge" not in strict_html  # coded only to Senior focus
+    assert "Avon progress one" in strict_html
 
 
 def test_report_page_chart_is_an_accessible_svg_with_a_data_table(client, built, report_index):
@@ -318,3 +323,54 @@ def test_page_editor_offers_a_superuser_every_cohort(db, home_page, report_index
     admin = django_user_model.objects.create_superuser("root", "root@example.org", "pw")
 
     assert _cohort_choices(admin, parent=report_index) == {x.cohort, y.cohort}
+
+
+# --------------------------------------------------------------------------- the synthesis panels
+
+
+def _form(user, page, index, data=None):
+    form_class = ProgrammeReportPage.get_edit_handler().get_form_class()
+    return form_class(data, instance=page, parent_page=index, for_user=user)
+
+
+def test_quote_and_write_up_choices_are_only_the_facilitators_programmes(db, home_page, report_index):
+    x = build_report_cohort("X")
+    y = build_report_cohort("Y")
+    page = add_report(report_index, x.cohort)
+
+    quotes = _form(x.facilitator, page, report_index).formsets["headline_quotes"].empty_form.fields["statement"]
+    sessions = set(_form(x.facilitator, page, report_index).formsets["session_write_ups"].empty_form
+                   .fields["session"].queryset.values_list("cohort_id", flat=True))
+    strangers = _form(y.facilitator, page, report_index).formsets["headline_quotes"].empty_form
+    texts = set(quotes.queryset.values_list("text", flat=True))
+
+    # Consenting organisations' submitted one-page reports only: not Bexley's, no drafts.
+    assert "Avon progress one" in texts and "Crewe next step" in texts
+    assert not [text for text in texts if text.startswith(("Bexley", "Dorset", "Withdrawn"))]
+    assert set(quotes.queryset.values_list("reflection__membership__cohort", flat=True)) == {x.cohort.pk}
+    assert sessions == {x.cohort.pk}
+    # Both cohorts were built alike, so the same words exist in each: compare the statements, not their text.
+    theirs = set(strangers.fields["statement"].queryset.values_list("pk", flat=True))
+    assert theirs and not theirs & set(quotes.queryset.values_list("pk", flat=True))
+
+
+def test_a_posted_quote_from_another_programme_is_refused_beside_the_field(db, home_page, report_index):
+    from programme.models import Statement
+
+    x = build_report_cohort("X")
+    y = build_report_cohort("Y")
+    page = add_report(report_index, x.cohort)
+    theirs = Statement.objects.get(text="Avon progress one", reflection__membership__cohort=y.cohort)
+    data = {
+        "title": page.title, "slug": page.slug, "cohort": str(x.cohort.pk), "summary": page.summary,
+        "show_feedback": "on",
+        **{f"{relation}-{key}": value for relation in ("session_write_ups", "theme_narratives", "useful_links")
+           for key, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))},
+        "headline_quotes-TOTAL_FORMS": "1", "headline_quotes-INITIAL_FORMS": "0",
+        "headline_quotes-0-statement": str(theirs.pk), "headline_quotes-0-ORDER": "1",
+    }
+
+    form = _form(x.facilitator, page, report_index, data)
+
+    assert not form.is_valid()
+    assert "statement" in form.formsets["headline_quotes"].forms[0].errors

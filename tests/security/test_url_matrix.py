@@ -264,6 +264,12 @@ TABLE = {
         post_data=lambda objects: {"target": objects.other_theme.pk, "confirm": "yes"},
     ),
     "programme_admin:programme_learning": Row(kwargs={"programme_id": "programme"}, get=ADMIN_SCREEN),
+    # A facilitator records a consent decision for an organisation of their programme, with a reason.
+    "programme_admin:membership_consent": Row(
+        kwargs={"membership_id": "membership_a"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
+        post_data=lambda objects: {"decision": "given", "reason": "They told us on the telephone."},
+    ),
     "programme_admin:report_docx": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
     "programme_admin:report_print": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
     "programme_admin:coded_statements_csv": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
@@ -289,6 +295,9 @@ TABLE = {
     ),
     "portal:report": Row(get=PORTAL_PAGE, post=PORTAL_REFUSED, post_data=_report_post),
     "portal:feedback": Row(get=PORTAL_PAGE, post=PORTAL_REFUSED, post_data=_report_post),
+    # Consent for one's own organisation (the login decides which): nobody else may give it.
+    "portal:consent": Row(get=PORTAL_PAGE, post=PORTAL_REFUSED,
+                          post_data=lambda objects: {"action": "give", "confirm": "on"}),
     "portal:actions": Row(
         get=PORTAL_PAGE, post=PORTAL_REFUSED,
         post_data=lambda objects: {"description": "Someone else's action", "owner": "Them"},
@@ -549,6 +558,8 @@ def test_the_posts_the_matrix_refuses_would_change_something_if_allowed(db, home
         "portal:plan": "participant_b",  # A's plan is submitted; B's is not started
         "portal:actions": "participant_a",
         "portal:calendar_new_address": "participant_a",
+        "portal:consent": "participant_a",
+        "programme_admin:membership_consent": "facilitator_x",
     }
     unchanged = []
     for name, role in allowed.items():

@@ -43,6 +43,8 @@ from tests.security.xss_checks import (
     docx_text,
     load_vectors,
     page_problems,
+    pdf_problems,
+    pdf_text,
     visible_text,
     xlsx_problems,
     xlsx_strings,
@@ -248,12 +250,31 @@ def write_as_facilitator(world, client, report_page):
     # javascript:, vbscript: and data: addresses as link entities).
     url = reverse("wagtailadmin_pages:edit", args=[report_page.pk])
     summary = pack(POSTABLE, limit=600, marker=mark("report-summary"))[0]
+    quoted = Statement.objects.filter(reflection__membership=world.a, reflection__kind=ReflectionKind.FINAL_REPORT,
+                                      reflection__status=SubmissionStatus.SUBMITTED).order_by("pk").first()
+    # The written synthesis: rich text, a numbered list, and one row of each inline panel.
+    inline = {}
+    for relation, fields in (
+        ("session_write_ups", {"session": str(world.past_session.pk),
+                               "write_up": contentstate([mark("write-up"), *SHARP]), "show_discussion": "on"}),
+        ("headline_quotes", {"statement": str(quoted.pk)}),
+        ("theme_narratives", {"theme": str(themes[0].pk), "narrative": contentstate([mark("narrative"), *SHARP])}),
+        ("useful_links", {"title": f"{mark('link-title')} {SHARP[12]}"[:200], "url": "https://example.org/typed",
+                          "description": pack(POSTABLE, limit=1000, marker=mark("link-description"))[0]}),
+    ):
+        inline.update({f"{relation}-TOTAL_FORMS": ["1"], f"{relation}-INITIAL_FORMS": ["0"],
+                       f"{relation}-MIN_NUM_FORMS": ["0"], f"{relation}-MAX_NUM_FORMS": ["1000"],
+                       f"{relation}-0-ORDER": ["1"], f"{relation}-0-DELETE": [""], f"{relation}-0-id": [""]})
+        inline.update({f"{relation}-0-{name}": [value] for name, value in fields.items()})
     response = submit_form(client, url, {
         "title": f"{mark('report-title')} {SHARP[11]}", "summary": summary,
         "introduction": contentstate([mark("commentary"), *POSTABLE]),
+        "background": contentstate([mark("background"), *SHARP]),
+        "session_format": contentstate([mark("session-format"), *SHARP]),
         "approach_commentary": contentstate([mark("approach"), *SHARP]),
+        "key_learning_points": "\n".join([mark("key-points"), *[v for v in POSTABLE if "\n" not in v][:40]])[:4000],
         "conclusion": contentstate([mark("conclusion"), *FORMULAS], embeds=True),
-    }, extra={"action-publish": ["action-publish"]})
+    }, extra={"action-publish": ["action-publish"], **inline})
     _saved(response, url)
 
     # Emails and the session screens that list people: an invitation (its
@@ -465,12 +486,16 @@ def test_every_vector_is_inert_on_every_page_and_download(db, report_page, make_
     world = build_cohort("X")
     world.cohort.sharing_enabled = True
     world.cohort.save()
-    world.a.consent_to_publish = True
-    world.a.save()
+    # Every theme shown, however few named it, so that every word reaches the public report.
+    world.cohort.report_threshold = 1
+    world.cohort.save()
     page = report_page(world.cohort)
     client_a, client_b, facilitator = make_client(world.a_user), make_client(world.b_user), make_client(world.facilitator)
 
     actions = write_as_participants(world, client_a, client_b)
+    # A consents for its organisation in the portal, after seeing its words there.
+    response = client_a.post(reverse("portal:consent"), {"action": "give", "confirm": "on"})
+    assert response.status_code == 302, _errors(response)
     themes = write_as_facilitator(world, facilitator, page)
     page.refresh_from_db()
 
@@ -498,9 +523,15 @@ def test_every_vector_is_inert_on_every_page_and_download(db, report_page, make_
 
     # The public report and where it is listed and found.
     anonymous = make_client()
-    public = check_page(anonymous, page.url, ["xssmark-report-title", "xssmark-report-summary", "xssmark-commentary",
-                                              "xssmark-approach", "xssmark-conclusion", "xssmark-programme-objective",
-                                              "xssmark-report-progress", "xssmark-plan-goal"], failures)
+    public_marks = ["xssmark-report-title", "xssmark-report-summary", "xssmark-commentary", "xssmark-approach",
+                    "xssmark-conclusion", "xssmark-programme-objective", "xssmark-report-progress",
+                    "xssmark-plan-goal", "xssmark-background", "xssmark-session-format", "xssmark-key-points",
+                    "xssmark-write-up", "xssmark-narrative", "xssmark-link-title", "xssmark-link-description"]
+    public = check_page(anonymous, page.url, public_marks, failures)
+    check_page(client_a, reverse("portal:consent"), ["xssmark-plan-goal", "xssmark-report-progress",
+                                                     "xssmark-feedback-valuable"], failures)
+    check_page(facilitator, reverse("programme_admin:membership_consent", args=[world.a.pk]), [], failures)
+    failures += check_public_downloads(anonymous, page, public_marks)
     check_page(anonymous, page.get_parent().url, ["xssmark-report-title"], failures)
     check_page(anonymous, "/", ["xssmark-report-title"], failures)
     check_page(anonymous, reverse("search") + "?q=xssmark", ["xssmark-report-title"], failures)
@@ -509,6 +540,28 @@ def test_every_vector_is_inert_on_every_page_and_download(db, report_page, make_
 
     failures += check_downloads(world, facilitator)
     assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures[:80])
+
+
+def check_public_downloads(client, page, marks):
+    """The public Word file and PDF of the published report: nothing in them
+    runs, and every new field's words are there (so they were tested)."""
+    failures = []
+    word = client.get(page.url + "download/word/")
+    if word.status_code != 200:
+        return [f"public Word file: {word.status_code}"]
+    failures += [f"public docx: {problem}" for problem in docx_problems(word.content)]
+    words = docx_text(word.content)
+    pdf = client.get(page.url + "download/pdf/")
+    if pdf.status_code != 200:
+        return failures + [f"public PDF: {pdf.status_code}"]
+    failures += [f"public pdf: {problem}" for problem in pdf_problems(pdf.content)]
+    text = pdf_text(pdf.content).replace("\n", " ")
+    for marker in marks:
+        if marker not in words:
+            failures.append(f"public docx: {marker} missing, so it was not tested")
+        if marker not in text.replace("- ", "-"):
+            failures.append(f"public pdf: {marker} missing, so it was not tested")
+    return failures
 
 
 def check_downloads(world, client):
@@ -653,3 +706,36 @@ def test_the_checker_catches_formulas_in_csv_and_excel_and_fields_in_word():
     fielded = io.BytesIO()
     document.save(fielded)
     assert docx_problems(fielded.getvalue())
+
+
+def test_the_checker_catches_scripts_and_odd_links_in_a_pdf():
+    import pypdf
+    from pypdf.annotations import Link
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        TextStringObject,
+    )
+
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    clean = io.BytesIO()
+    writer.write(clean)
+    assert pdf_problems(clean.getvalue()) == []
+
+    scripted = pypdf.PdfWriter()
+    scripted.add_blank_page(width=200, height=200)
+    scripted._root_object[NameObject("/OpenAction")] = DictionaryObject({
+        NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert(1);")})
+    buffer = io.BytesIO()
+    scripted.write(buffer)
+    assert pdf_problems(buffer.getvalue())
+
+    linked = pypdf.PdfWriter()
+    linked.add_blank_page(width=200, height=200)
+    linked.add_annotation(0, Link(rect=ArrayObject([FloatObject(0)] * 4), url="javascript:alert(1)"))
+    buffer = io.BytesIO()
+    linked.write(buffer)
+    assert pdf_problems(buffer.getvalue())

@@ -38,6 +38,7 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pypdf
 from lxml import etree
 
 VECTORS_FILE = Path(__file__).with_name("xss_vectors.txt")
@@ -296,6 +297,47 @@ def xlsx_problems(content):
 DOCX_FORBIDDEN = {"fldSimple", "instrText", "altChunk", "object", "control", "embed", "fldData"}
 
 
+# The product's own fields, and the only ones a file may hold: the footer's
+# page number and number of pages (a field is otherwise a way to run things).
+PAGE_NUMBER_FIELDS = {"PAGE", "NUMPAGES"}
+
+
+def _page_number_field(element, local):
+    if local == "fldSimple":
+        instruction = element.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}instr") or ""
+        return instruction.strip() in PAGE_NUMBER_FIELDS
+    return False
+
+
+def pdf_problems(content):
+    """Anything in a PDF that could run or send a reader somewhere odd:
+    JavaScript, launch or submit actions, embedded files, and links to
+    anything but http(s) or mailto addresses."""
+    problems = []
+    raw = content
+    for token in (b"/JavaScript", b"/JS ", b"/JS(", b"/Launch", b"/SubmitForm", b"/EmbeddedFile", b"/OpenAction",
+                  b"/RichMedia", b"/XFA"):
+        if token in raw:
+            problems.append(f"{token.decode()} in the PDF")
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action is None:
+                continue
+            action = action.get_object()
+            uri = action.get("/URI")
+            if action.get("/S") == "/URI" and not str(uri).startswith(("https:", "http:", "mailto:")):
+                problems.append(f"page {number}: a link to {str(uri)[:80]!r}")
+            elif action.get("/S") not in ("/URI", "/GoTo", None):
+                problems.append(f"page {number}: an action {action.get('/S')}")
+    return problems
+
+
+def pdf_text(content):
+    return " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+
+
 def docx_problems(content):
     problems = []
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
@@ -310,7 +352,7 @@ def docx_problems(content):
                 if not isinstance(element.tag, str):
                     continue
                 local = etree.QName(element).localname
-                if local in DOCX_FORBIDDEN:
+                if local in DOCX_FORBIDDEN and not _page_number_field(element, local):
                     problems.append(f"<{local}> in {name}")
                 if name.endswith(".rels") and local == "Relationship":
                     target = element.get("Target") or ""

@@ -18,6 +18,8 @@ from programme.enums import (
     ThemeKind,
 )
 from programme.models import (
+    Membership,
+    OnePagePlan,
     Statement,
 )
 from programme.reporting.build import build_report
@@ -117,14 +119,23 @@ def _labels_by_organisation(report):
     return {reflection.organisation: reflection.label for reflection in report.reflections}
 
 
-def test_report_numbers_organisations_with_a_final_report_la_1_la_2(built):
+def test_report_numbers_consenting_organisations_with_a_final_report_la_1_la_2(built):
     report = build_report(cohort=built.cohort, public=False)
 
     labels = _labels_by_organisation(report)
     assert set(labels) == {_name(built, "Avon"), _name(built, "Bexley"), _name(built, "Crewe")}
-    assert [r.label for r in report.reflections] == ["LA 1", "LA 2", "LA 3"]
-    # Stable: the same on every build.
+    # Bexley does not consent: it has no number, here or in public, and comes last.
+    assert sorted(label for label in labels.values() if label) == ["LA 1", "LA 2"]
+    assert labels[_name(built, "Bexley")] == ""
+    assert report.reflections[-1].organisation == _name(built, "Bexley")
+    assert report.reflections[-1].note == "Not in the public report: no consent to publish."
+    # Stable: the same on every build, in both copies.
     assert _labels_by_organisation(build_report(cohort=built.cohort, public=False)) == labels
+    public = build_report(cohort=built.cohort, public=True)
+    assert {r.goal: r.label for r in public.reflections} == {
+        "Avon goal: construction jobs": labels[_name(built, "Avon")],
+        "Crewe goal: Year 10 engagement": labels[_name(built, "Crewe")],
+    }
     # The same label in every section: an example statement carries its writer's label.
     senior = _theme_item(report, "Senior focus")
     assert {(e.organisation, e.label) for e in senior.examples} == set(labels.items())
@@ -148,9 +159,9 @@ def test_report_numbering_does_not_follow_the_alphabetical_participants_list(db)
 
     report = build_report(cohort=built.cohort, public=False)
 
-    names = [r.organisation for r in report.reflections]
-    assert len(names) == 15
-    assert names != sorted(names)
+    numbered = [r.organisation for r in report.reflections if r.label]
+    assert [r.label for r in report.reflections if r.label] == [f"LA {n}" for n in range(1, 15)]
+    assert numbered != sorted(numbered)
 
 
 def test_public_report_leaves_out_a_non_consenting_organisation_but_still_lists_it(built):
@@ -161,20 +172,13 @@ def test_public_report_leaves_out_a_non_consenting_organisation_but_still_lists_
     assert bexley in [name for group in public.organisation_groups for name in group.names]
     assert "Bexley" not in _all_words(public)
     assert "Bexley" in _all_words(private)
-    # Numbering stays consecutive within the public report, and the
-    # facilitator's copy says which public label each organisation has.
     assert [r.label for r in public.reflections] == ["LA 1", "LA 2"]
-    public_labels = {r.organisation: r.public_label for r in private.reflections}
-    assert public_labels[bexley] == ""
-    by_goal = {r.goal: r.label for r in public.reflections}
-    assert by_goal["Avon goal: construction jobs"] == public_labels[_name(built, "Avon")]
-    assert by_goal["Crewe goal: Year 10 engagement"] == public_labels[_name(built, "Crewe")]
 
 
 def test_public_report_never_holds_an_organisation_name_next_to_what_it_wrote(built):
     report = build_report(cohort=built.cohort, public=True)
 
-    assert all(r.organisation == "" and r.public_label == "" for r in report.reflections)
+    assert all(r.organisation == "" and r.note == "" for r in report.reflections)
     assert all(goal.organisation == "" for group in report.goal_groups for goal in group.goals)
     examples = [e for s in report.learning for g in s.groups for t in g.themes for e in t.examples]
     examples += [e for g in report.feedback.groups for t in g.themes for e in t.examples]
@@ -182,18 +186,39 @@ def test_public_report_never_holds_an_organisation_name_next_to_what_it_wrote(bu
     assert all(example.organisation == "" for example in examples)
 
 
-def test_report_goals_are_grouped_by_category_from_submitted_plans_only(built):
+def test_report_goals_by_category_count_every_submitted_plan(built):
     private = build_report(cohort=built.cohort, public=False)
     public = build_report(cohort=built.cohort, public=True)
 
-    assert [(g.label, [goal.text for goal in g.goals]) for g in private.goal_groups] == [
-        ("External / employer facing", ["Avon goal: construction jobs"]),
-        ("Internal / LA as employer or corporate parent", ["Bexley goal: internal apprenticeships"]),
-        ("Young people facing", ["Crewe goal: Year 10 engagement"]),
+    assert [(g.label, g.count, [goal.text for goal in g.goals], g.more) for g in private.goal_groups] == [
+        ("External / employer facing", 1, ["Avon goal: construction jobs"], 0),
+        ("Internal / LA as employer or corporate parent", 1, ["Bexley goal: internal apprenticeships"], 0),
+        ("Young people facing", 1, ["Crewe goal: Year 10 engagement"], 0),
     ]
     assert private.goal_groups[0].goals[0].organisation == _name(built, "Avon")
-    # In public, only consenting organisations' goals, with no names.
-    assert [g.category for g in public.goal_groups] == [GoalCategory.EXTERNAL, GoalCategory.YOUNG_PEOPLE]
+    # In public the same counts (drafts and returned plans are not counted),
+    # the consenting organisations' goals, and "1 more" for Bexley's.
+    assert [(g.category, g.count, [goal.text for goal in g.goals], g.more) for g in public.goal_groups] == [
+        (GoalCategory.EXTERNAL, 1, ["Avon goal: construction jobs"], 0),
+        (GoalCategory.INTERNAL, 1, [], 1),
+        (GoalCategory.YOUNG_PEOPLE, 1, ["Crewe goal: Year 10 engagement"], 0),
+    ]
+    assert public.goal_groups[1].more_phrase == "1 goal from organisations that did not agree to publication"
+
+
+def test_report_goal_counts_are_the_cohorts_plans_three_two_two(db):
+    """The issue's example: plans 3/2/2, of which only some consented."""
+    built = build_report_cohort("G", base=False, extra_organisations=7)
+    members = [m.membership for m in built.members.values()]
+    for membership, category, consent in zip(members, ["external"] * 3 + ["internal"] * 2 + ["young_people"] * 2,
+                                             [True, True, True, True, False, False, False], strict=True):
+        OnePagePlan.objects.filter(membership=membership).update(goal_category=category)
+        Membership.objects.filter(pk=membership.pk).update(consent_to_publish=consent)
+
+    public = build_report(cohort=built.cohort, public=True)
+
+    assert [(g.count, len(g.goals), g.more) for g in public.goal_groups] == [(3, 3, 0), (2, 1, 1), (2, 0, 2)]
+    assert public.goal_groups[1].more_phrase == "and 1 more goal from organisations that did not agree to publication"
 
 
 def test_report_never_reads_drafts_returned_work_or_withdrawn_members(built):
@@ -206,30 +231,38 @@ def test_report_never_reads_drafts_returned_work_or_withdrawn_members(built):
 # --------------------------------------------------------------------------- themes
 
 
-def test_report_theme_counts_below_the_threshold_show_as_fewer_than(built):
+def test_public_report_leaves_out_themes_below_the_threshold_as_it_does_themes_nobody_named(built):
     public = build_report(cohort=built.cohort, public=True)
     private = build_report(cohort=built.cohort, public=False)
 
-    covid = _theme_item(public, "Covid")
-    assert covid.organisations is None
-    assert covid.organisations_display == "fewer than 2"
-    assert covid.organisations_phrase == "fewer than 2 organisations"
-    assert covid.examples == []  # its only writer did not consent
-    assert _theme_item(private, "Covid").organisations_display == "1"
+    names = {t.name for s in public.learning for t in s.themes}
+    assert names == {"Senior focus", "Partnership"}  # Covid (1 organisation) reads as a theme nobody named
+    covid = _theme_item(private, "Covid")
+    assert (covid.organisations, covid.below_threshold) == (1, True)
     senior = _theme_item(public, "Senior focus")
     assert (senior.organisations, senior.organisations_display) == (3, "3")
     assert {e.text for e in senior.examples} == {"Avon challenge", "Crewe challenge"}
 
 
-def test_report_threshold_can_be_given(built):
+def test_report_threshold_can_be_given_and_takes_the_words_coded_only_to_small_themes(built):
     report = build_report(cohort=built.cohort, public=True, threshold=4)
+    private = build_report(cohort=built.cohort, public=False, threshold=4)
 
     assert report.threshold == 4
-    senior = _theme_item(report, "Senior focus")
-    assert senior.organisations_display == "fewer than 4"
-    # Quotes from consenting organisations would give the hidden count away.
-    assert senior.examples == []
-    assert _theme_item(build_report(cohort=built.cohort, public=False, threshold=4), "Senior focus").examples
+    assert not report.has_learning  # every theme is below 4
+    # "Avon challenge" was coded only to Senior focus: quoting it in the
+    # reflections would give the hidden theme away, so it is left out too.
+    avon = next(r for r in report.reflections if r.goal.startswith("Avon"))
+    assert [s.statements for s in avon.sections if s.section == "challenges"] == [[]]
+    assert "Avon challenge" not in _all_words(report)
+    assert "Avon progress one" in _all_words(report)  # uncoded words stay
+    # The facilitator's copy keeps them, and says how many the public report leaves out.
+    avon_private = next(r for r in private.reflections if r.organisation == _name(built, "Avon"))
+    assert "Avon challenge" in [t for s in avon_private.sections for t in s.statements]
+    assert avon_private.note == (
+        "In the public report, 2 statements coded only to themes named by fewer than 4 organisations are left out."
+    )
+    assert _theme_item(private, "Senior focus").examples
 
 
 def test_report_learning_is_grouped_by_kind_and_group(built):
@@ -287,7 +320,7 @@ def test_report_query_count_is_fixed_for_3_and_30_organisations(db, case_study_i
     assert len(build_report(cohort=small.cohort, public=public).reflections) == 3
     assert len(build_report(cohort=large.cohort, public=public).reflections) == 30
 
-    assert _queries(small.cohort, public) == _queries(large.cohort, public) == 19
+    assert _queries(small.cohort, public) == _queries(large.cohort, public) == 20
 
 
 # --------------------------------------------------------------------------- Word, CSV and Excel
