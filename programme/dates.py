@@ -31,6 +31,12 @@ def format_day(moment):
     return f"{moment:%A} {moment.day} {moment:%B %Y}"
 
 
+def format_short_moment(moment):
+    """ "Wed 24 Feb 2021, 9:30am": a day and time for a narrow column."""
+    moment = london(moment)
+    return f"{moment:%a} {moment.day} {moment:%b %Y}, {format_clock(moment)}"
+
+
 def format_session_time(session):
     """When a session happens: "Tuesday 2 March 2021, 9:30am–12:30pm"."""
     start = london(session.starts_at)

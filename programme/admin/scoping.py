@@ -161,17 +161,19 @@ class ScopedModelAdmin(ModelAdmin):
         return ObjectList(self.panels, base_form_class=ScopedAdminForm)
 
 
-def scoped_filter(field_path, model, title):
+def scoped_filter(field_path, model, title, *, labels=None, select_related=()):
     """A list filter over a related model whose choices are scoped to the
     user's programmes (the stock related-field filter would list every
-    programme's cohorts)."""
+    programme's cohorts). `labels`: a function from the choices' objects to
+    {id: label} (each object's str() otherwise)."""
 
     class ScopedFilter(SimpleListFilter):
         parameter_name = field_path.replace("__", "_")
 
         def lookups(self, request, model_admin):
-            rows = scope_to_facilitator(model._default_manager.all(), request.user)
-            return [(str(obj.pk), str(obj)) for obj in rows]
+            rows = list(scope_to_facilitator(model._default_manager.select_related(*select_related), request.user))
+            names = labels(rows) if labels else {obj.pk: str(obj) for obj in rows}
+            return [(str(obj.pk), names[obj.pk]) for obj in rows]
 
         def queryset(self, request, queryset):
             value = self.value()

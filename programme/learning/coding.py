@@ -49,9 +49,11 @@ def active_themes():
     )
 
 
-def statements_for_coding(*, cohort, section=None, organisation_id=None, status=None):
+def statements_for_coding(*, cohort, section=None, organisation_id=None, status=None, theme_id=None, text=None):
     """The cohort's submitted statements, filtered, in reading order:
-    organisation, reflection, section (in the order of the form), position."""
+    organisation, reflection, section (in the order of the form), position.
+    `theme_id`: only those coded with that theme; `text`: only those whose
+    words contain it (any case)."""
     section_order = Case(
         *[When(section=value.value, then=Value(n)) for n, value in enumerate(Section)],
         default=Value(len(Section)), output_field=IntegerField(),
@@ -72,11 +74,83 @@ def statements_for_coding(*, cohort, section=None, organisation_id=None, status=
         statements = statements.filter(section=section)
     if organisation_id:
         statements = statements.filter(reflection__membership__organisation_id=organisation_id)
+    if theme_id:
+        statements = statements.filter(Exists(CodedStatement.objects.filter(statement_id=OuterRef("pk"), theme_id=theme_id)))
+    if text:
+        statements = statements.filter(text__icontains=text)
     if status == CODED:
         statements = statements.filter(is_coded=True)
     elif status == UNCODED:
         statements = statements.filter(is_coded=False)
     return statements
+
+
+# --------------------------------------------------------------------------- moving through the statements
+#
+# The screen pages through the statements, and "next uncoded" jumps to the
+# first statement nobody has coded yet. Both work from the reading order of
+# the filtered statements, fetched as (id, coded) pairs in one query: a few
+# thousand small rows at most, so the page makes the same number of queries
+# whatever the number of statements, and positions are worked out from
+# what is in the database now (a page coded a moment ago, here or in another
+# tab, has already left the "not coded yet" list).
+
+
+def coding_order(*, cohort, **filters):
+    """[(statement id, coded)] of the statements `statements_for_coding`
+    gives for these filters, in reading order. One query."""
+    return list(statements_for_coding(cohort=cohort, **filters).values_list("pk", "is_coded"))
+
+
+def shown(order, *, status=None):
+    """The ids of `order` that the coded / not coded filter shows."""
+    if status == CODED:
+        return [pk for pk, coded in order if coded]
+    if status == UNCODED:
+        return [pk for pk, coded in order if not coded]
+    return [pk for pk, _coded in order]
+
+
+def next_uncoded(order, *, after=None):
+    """The first statement not coded yet after `after` in `order`, going
+    round to the start once the end is reached (statements skipped earlier
+    are still to do); from the start when `after` is None or not in `order`.
+    None when every statement is coded."""
+    ids = [pk for pk, _coded in order]
+    start = ids.index(after) + 1 if after in ids else 0
+    for pk, coded in order[start:] + order[:start]:
+        if not coded:
+            return pk
+    return None
+
+
+def page_of(ids, statement_id, *, per_page):
+    """The page (from 1) of `ids`, `per_page` to a page, holding the statement."""
+    return ids.index(statement_id) // per_page + 1
+
+
+def page_beside(order, *, status, first, last, forward, per_page):
+    """The page to show after the page that ran from statement `first` to
+    `last` was saved: the one holding the next statement after `last` (or,
+    going back, the one before `first`) that the filter still shows. So a
+    facilitator working through the statements not coded yet, whose page has
+    just left that list, still lands on the statements that came next rather
+    than skipping a page of them."""
+    ids = [pk for pk, _coded in order]
+    listed = shown(order, status=status)
+    if not listed:
+        return 1
+    anchor = last if forward else first
+    if anchor not in ids:
+        return 1
+    position = ids.index(anchor)
+    candidates = order[position + 1:] if forward else reversed(order[:position])
+    keep = set(listed)
+    for pk, _coded in candidates:
+        if pk in keep:
+            return page_of(listed, pk, per_page=per_page)
+    # Nothing beyond it: the last page going forward, the first going back.
+    return (len(listed) - 1) // per_page + 1 if forward else 1
 
 
 def codes_of(statement_ids):
@@ -88,6 +162,14 @@ def codes_of(statement_ids):
     for statement_id, theme_id in rows:
         codes[statement_id].add(theme_id)
     return codes
+
+
+def coded_statement_ids(statement_ids):
+    """Those of these statements that are coded, with any theme (retired
+    ones too, as `statements_for_coding`'s "coded" counts them). One query."""
+    return set(
+        CodedStatement.objects.filter(statement_id__in=statement_ids).values_list("statement_id", flat=True).distinct()
+    )
 
 
 def suggestions_for(*, cohort, statements, themes):

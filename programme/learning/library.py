@@ -3,6 +3,8 @@
 posed by Covid, enablers within the council, other enablers, key learning and
 feedback on the programme). Added after every migrate if missing; a
 facilitator's renames and retirements are kept (themes are matched by slug)."""
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
 from django.utils.text import slugify
 
 from programme.enums import ThemeKind
@@ -52,3 +54,57 @@ def ensure_starter_themes():
         for index, (kind, group, name, description) in enumerate(STARTER_THEMES)
         if slugify(name) not in existing
     ])
+
+
+# --------------------------------------------------------------------------- adding a theme
+#
+# The library is shared by every programme (themes are compared across
+# cohorts), so any facilitator may add a theme, from the Learning themes
+# screen or without leaving the coding screen. Changing one afterwards
+# follows programme.permissions.may_change_theme.
+
+
+def tidy_theme_name(name):
+    """The name as it is stored: spaces collapsed, none at either end."""
+    return " ".join((name or "").split())
+
+
+def theme_name_problem(name):
+    """Why a new theme may not be called `name` (None if it may): the
+    library has one theme of each name, whatever its capitals, and each
+    name makes the theme's address (slug), so "Funding!" and "funding" are
+    one theme. One query."""
+    name = tidy_theme_name(name)
+    slug = slugify(name)
+    if not slug:
+        return "Give the theme a name with letters or numbers in it."
+    clash = LearningTheme.objects.filter(Q(name__iexact=name) | Q(slug=slug)).order_by("retired", "pk").first()
+    if clash is None:
+        return None
+    if clash.retired:
+        return (
+            f"The library already has a theme called “{clash.name}”, retired: bring it back on the "
+            "Learning themes screen, or choose another name."
+        )
+    return f"The library already has a theme called “{clash.name}”: tick it under “More themes”."
+
+
+def add_theme(*, name, kind, group=""):
+    """A new theme in the shared library, offered for coding at once, after
+    the themes of its group. ValueError (and nothing saved) if the name is
+    taken (see `theme_name_problem`)."""
+    name = tidy_theme_name(name)
+    if problem := theme_name_problem(name):
+        raise ValueError(problem)
+    group = tidy_theme_name(group)
+    last = LearningTheme.objects.filter(kind=kind, group=group).aggregate(last=Max("sort_order"))["last"]
+    try:
+        with transaction.atomic():
+            return LearningTheme.objects.create(
+                name=name, slug=slugify(name), kind=kind, group=group, sort_order=(last or 0) + 1,
+            )
+    except IntegrityError:  # another facilitator added it a moment ago
+        raise ValueError(theme_name_problem(name) or "That name is taken: choose another.") from None
+
+
+add_theme.alters_data = True

@@ -291,3 +291,33 @@ def test_resource_tags_are_chips_linking_to_the_filtered_index(client, resource_
     ]
     listed = client.get(chips[0]["href"])
     assert [p.title for p in listed.context["resources"]] == ["A guide"]
+
+
+def sign_in_links(response):
+    page = BeautifulSoup(response.content.decode(), "html.parser")  # a 404 page too
+    return [(a.get_text(strip=True), a["href"]) for a in page.select("header a.header-sign-in")]
+
+
+@pytest.mark.parametrize("url", ["/", "/case-studies/", "/search/?q=care", "/missing-page/"])
+def test_every_public_page_has_a_sign_in_link_to_the_portal(client, case_study_index, resource_index, url):
+    assert sign_in_links(client.get(url)) == [("Sign in", "/portal/")]
+
+
+def test_the_sign_in_link_leads_a_visitor_to_the_login_form_and_back_to_the_portal(client, home_page):
+    response = client.get("/portal/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/") and "next=/portal/" in response["Location"]
+
+
+def test_the_sign_in_link_does_not_depend_on_who_is_signed_in(client, home_page, world):
+    """Public pages are cached for anonymous visitors, so the header says the
+    same to everyone; /portal/ takes a signed-in participant straight in."""
+    client.force_login(world.a_user)
+    assert sign_in_links(client.get("/")) == [("Sign in", "/portal/")]
+    assert client.get("/portal/").status_code == 200
+
+
+def test_the_login_page_and_the_portal_have_no_sign_in_link(client, home_page, world):
+    assert sign_in_links(client.get("/accounts/login/")) == []
+    client.force_login(world.a_user)
+    assert sign_in_links(client.get("/portal/")) == []

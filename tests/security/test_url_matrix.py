@@ -123,6 +123,8 @@ def redirect_to(location, name=None):
 
 # A valid reset link: a redirect to the set-password form (see expected_answer).
 SET_PASSWORD = Answer("redirect to the set-password form", 302)
+# "Next statement not coded yet": a redirect to it on the coding screen (see expected_answer).
+NEXT_UNCODED = Answer("redirect to the statement not coded yet", 302)
 
 
 def everyone(answer):
@@ -167,6 +169,11 @@ def _coding_data(objects):
     return {"statement": [statement.pk], f"codes-{statement.pk}": [objects.theme.pk]}
 
 
+def _coding_save_data(objects):  # another theme than _coding_data's, so both change something
+    statement = objects.final_report_statement
+    return {"statement": [statement.pk], f"codes-{statement.pk}": [objects.other_theme.pk]}
+
+
 def _register_data(objects):
     return {f"participant_{person.pk}": "attended" for person in objects.x.cohort_participants}
 
@@ -207,6 +214,17 @@ TABLE = {
     "programme_admin:coding": Row(
         kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN,
         post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, post_data=_coding_data,
+    ),
+    # Saving one statement as its ticks change (the coding screen's script): POST only.
+    "programme_admin:coding_save": Row(
+        kwargs={"cohort_id": "cohort"},
+        get={**ADMIN_SCREEN, "facilitator_x": NOT_ALLOWED, "facilitator_y": NOT_ALLOWED, "superuser": NOT_ALLOWED},
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, post_data=_coding_save_data,
+    ),
+    # To the first statement not coded yet: A's final report's, on the coding screen.
+    "programme_admin:coding_next_uncoded": Row(
+        kwargs={"cohort_id": "cohort"},
+        get={**ADMIN_SCREEN, "facilitator_x": NEXT_UNCODED, "superuser": NEXT_UNCODED},
     ),
     "programme_admin:register": Row(
         kwargs={"session_id": "past_session"}, get=ADMIN_SCREEN,
@@ -432,6 +450,9 @@ def url_for(name, row, objects):
 def expected_answer(answer, objects):
     if answer is SET_PASSWORD:  # the address holds the user's uid
         return redirect_to(f"/accounts/reset/{objects.reset_uid}/set-password/", "redirect to the set-password form")
+    if answer is NEXT_UNCODED:
+        coding = reverse("programme_admin:coding", args=[objects.cohort.pk])
+        return redirect_to(f"{coding}#statement-{objects.final_report_statement.pk}", answer.name)
     return answer
 
 
@@ -542,6 +563,7 @@ def test_the_posts_the_matrix_refuses_would_change_something_if_allowed(db, home
     means the refusal stopped it)."""
     objects, people = build()
     allowed = {  # in this order: coding needs the report still submitted
+        "programme_admin:coding_save": "facilitator_x",
         "programme_admin:coding": "facilitator_x",
         "programme_admin:plan_detail": "facilitator_x",
         "programme_admin:reflection_detail": "facilitator_x",

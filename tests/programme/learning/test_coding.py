@@ -7,73 +7,25 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from programme.enums import GoalCategory, ReflectionKind, Section, SubmissionStatus, ThemeKind
+from programme.enums import GoalCategory, Section, SubmissionStatus
 from programme.learning.coding import set_codes
-from programme.models import CodedStatement, LearningTheme, OnePagePlan, Reflection, Statement
+from programme.models import CodedStatement, LearningTheme, OnePagePlan
 from tests.factories import UserFactory
 from tests.helpers import count_queries
+from tests.programme.learning.coding_helpers import (
+    codes,
+    coding_url,
+    reflection,
+    save_form,
+    statement_texts,
+    theme,
+)
 
 SUBMITTED, DRAFT = SubmissionStatus.SUBMITTED, SubmissionStatus.DRAFT
 
 
-def theme(name, kind=ThemeKind.CHALLENGE, group="Challenges from the system", **fields):
-    return LearningTheme.objects.create(name=name, kind=kind, group=group, **fields)
-
-
-def reflection(membership, texts, *, status=SUBMITTED, kind=ReflectionKind.CHECK_IN, section=Section.CHALLENGES):
-    made = Reflection.objects.create(membership=membership, kind=kind, status=status)
-    return Statement.objects.bulk_create(
-        Statement(reflection=made, section=section, position=n, text=text) for n, text in enumerate(texts)
-    )
-
-
-def codes(statement):
-    return set(CodedStatement.objects.filter(statement=statement).values_list("theme__name", flat=True))
-
-
-def coding_url(cohort, **params):
-    url = reverse("programme_admin:coding", args=[cohort.pk])
-    if params:
-        url += "?" + "&".join(f"{key}={value}" for key, value in params.items())
-    return url
-
-
 def merge_url(source):
     return reverse("programme_admin:theme_merge", args=[source.pk])
-
-
-def statement_texts(response):
-    """The statements a coding page shows, in order."""
-    html = response.content.decode()
-    return re.findall(r'<div class="coding-text">(.*?)</div>', html, flags=re.S)
-
-
-def save_form(statements, ticked):
-    """The POST the screen sends: every statement on the page, and the ticks."""
-    data = {"statement": [s.pk for s in statements]}
-    for statement, themes in ticked.items():
-        data[f"codes-{statement.pk}"] = [t.pk for t in themes]
-    return data
-
-
-@pytest.fixture
-def themes(db):
-    return {
-        "covid": theme("Coding: Covid restrictions", description="Lockdown and restrictions delayed events."),
-        "senior": theme("Coding: senior manager support", kind=ThemeKind.ENABLER, group="Enablers within the council",
-                        description="Senior managers unblock problems."),
-        "funding": theme("Coding: funding", description="Money for paid opportunities."),
-    }
-
-
-@pytest.fixture
-def world(programme_x, themes):
-    """Programme X's cohort: statements from two of its three organisations."""
-    one, two, _ = programme_x.memberships
-    programme_x.first = reflection(one, ["Covid restrictions delayed our employer event", "No funding for travel"])
-    programme_x.second = reflection(two, ["Senior managers gave us time"], section=Section.ENABLERS)
-    programme_x.themes = themes
-    return programme_x
 
 
 # --------------------------------------------------------------------------- set_codes
@@ -258,8 +210,11 @@ def test_coding_screen_pages_fifty_statements_keeping_the_filters(world, client)
     assert len(statement_texts(second)) == 13
     html = first.content.decode()
     assert "Page 1 of 2" in html
-    assert "?status=uncoded&amp;page=2" in html
+    # Moving to another page is a button of the form: it saves the page first.
+    assert '<button type="submit" name="go" value="next" class="button button-secondary">Save and go to page 2</button>' in html
+    assert 'name="go" value="previous"' not in html
     assert "Statements 1 to 50 of 63" in html
+    assert 'name="go" value="previous"' in second.content.decode()
 
 
 def test_coding_screen_save_codes_the_page(world, themes, client):

@@ -2,6 +2,7 @@
 import itertools
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from programme.enums import AttendanceStatus
 from programme.models import Attendance, BreakoutGroup
@@ -114,3 +115,47 @@ def test_printable_groups_list_everyone(client, programme_x):
     html = client.get(url(session) + "?print=1").content.decode()
     for person in programme_x.participants:
         assert person.name in html
+
+
+def test_the_size_fields_are_one_choice_of_two_small_numbers(client, programme_x):
+    """Number of groups or people per group: one fieldset, its legend and help
+    said once, each field with its own label; the screen's stylesheet keeps
+    the inputs small (static/programme/admin/breakouts.css)."""
+    session = programme_x.sessions[0]
+    client.force_login(programme_x.facilitator)
+
+    html = client.get(url(session)).content.decode()
+
+    assert "programme/admin/breakouts.css" in html
+    size = html.split('<fieldset class="breakouts-size">', 1)[1].split("</fieldset>", 1)[0]
+    assert "<legend" in size and "How big the groups are" in size
+    assert '<label class="w-field__label" for="id_group_count">Number of groups</label>' in size
+    assert '<label class="w-field__label" for="id_group_size">People per group</label>' in size
+    assert 'for="id_mix_by"' in html and 'id="id_keep_organisations_apart"' in html
+    # Every field of the form is on the screen, and none twice.
+    assert html.count('name="group_count"') == html.count('name="group_size"') == 1
+    assert html.count('name="mix_by"') == html.count('name="keep_organisations_apart"') == 1
+
+
+def test_a_refused_size_is_marked_on_its_field(client, programme_x):
+    session = programme_x.sessions[0]
+    client.force_login(programme_x.facilitator)
+
+    html = client.post(url(session), {"action": "generate", "group_count": "-3"}).content.decode()
+
+    assert "breakouts-number w-field--error" in html
+
+
+def test_each_person_is_named_with_their_organisation_beside_their_group(client, programme_x):
+    session = programme_x.sessions[0]
+    form_breakout_groups(session=session, group_count=2, seed=1)
+    client.force_login(programme_x.facilitator)
+
+    html = client.get(url(session)).content.decode()
+
+    for group in current_groups(session=session):
+        for member in group.members.all():
+            label = html.split(f'<label for="id_person_{member.pk}">', 1)[1].split("</label>", 1)[0]
+            assert f'<span class="breakouts-member__name">{escape(member.name)}</span>' in label
+            assert f'<span class="breakouts-member__organisation">{escape(member.membership.organisation.name)}</span>' in label
+    assert "To move someone, choose their new group beside their name, then save." in html
