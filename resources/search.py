@@ -5,9 +5,9 @@ from django.core.paginator import Paginator
 from wagtail.models import Page
 
 from .models import CaseStudyPage, ProgrammeReportPage, ResourcePage
+from .search_backend import MAX_QUERY_LENGTH
 
 RESULTS_PER_PAGE = 20
-MAX_QUERY_LENGTH = 200
 
 RESULT_TYPES = {
     CaseStudyPage: "Case study",

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Input no page takes (null characters, ids that are not ids, …): 400 or 404, never a 500.
+    "programme.bad_input.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "resources.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -189,7 +191,8 @@ if os.environ.get("WAGTAILSEARCH_URL"):
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend, with the search text made safe first (resources/search_backend.py).
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "resources.search_backend"}}
 
 # Repeated wrong passwords lock the account and address out for a while.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
@@ -235,7 +238,13 @@ TASKS = {
     }
 }
 
+# The register and the coding screen post a field per participant or per theme and statement.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest form anyone fills in (a one-page report: four sections of 6,000
+# characters, some 200 kB once encoded) fits many times over; a body larger
+# than this is refused (400) before any of it is read. Uploads (documents,
+# images, the roster CSV) are files, limited by their own settings.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,131 @@
+"""Input no page takes is answered as such (400 or 404), never with a server
+error, for every URL of the site, Wagtail's own included. Each rule is about
+a kind of input, not about a view, so a URL added later is covered too:
+
+- an address or query string holding a null character: 400 (no text a
+  person types holds one, and PostgreSQL cannot compare one);
+- a URL argument that names an object by id (`pk`, `…_id`, `…_pk`) but is
+  not a database id (text, negative, past the 64-bit range): 404, as for an
+  id that does not exist;
+- query parameters Wagtail's admin reads by kind are kept only when they are
+  of that kind: `id` (ids of the objects to act on), `p` (a page number of a
+  list), `next` (a path on this site). Others are dropped, as an unknown
+  filter value is ignored;
+- a page number past the end of a list (Paginator's InvalidPage): 404;
+- `field__in=[…]` on an integer column ignores numbers no row can have
+  (Django already does so for `=`, `<` and `>`; without this SQLite raises
+  OverflowError and PostgreSQL an out-of-range error for a posted huge id).
+
+Search text is made safe where it is searched (programme.search_backend)."""
+from django.core.exceptions import EmptyResultSet
+from django.core.paginator import InvalidPage
+from django.db.models import IntegerField
+from django.db.models.lookups import In
+from django.http import Http404, HttpResponseBadRequest
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.defaults import page_not_found
+
+# The ids of every table here are 64-bit (BigAutoField, and Wagtail's own AutoFields are smaller).
+MAX_ID = 2**63 - 1
+
+
+def as_id(value):
+    """`value` as a database id (an int from 0 to MAX_ID), or None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    else:
+        text = str(value)
+        if not text.isascii() or not text.isdigit() or len(text) > len(str(MAX_ID)):
+            return None
+        number = int(text)
+    return number if 0 <= number <= MAX_ID else None
+
+
+def names_an_id(kwarg):
+    return kwarg == "pk" or kwarg.endswith(("_id", "_pk"))
+
+
+def _is_page_number(value):
+    return value.isascii() and value.isdigit() and len(value) <= 9 and int(value) >= 1
+
+
+def _is_local_path(value):
+    return value.startswith("/") and url_has_allowed_host_and_scheme(value, allowed_hosts=None)
+
+
+# Query parameters Wagtail's admin reads, by kind: kept only when they are one.
+PARAMETER_KINDS = {
+    "id": lambda value: as_id(value) is not None,
+    "p": _is_page_number,
+    "next": _is_local_path,
+}
+
+
+def _tidy_query(querydict):
+    """A copy of `querydict` without values of the wrong kind, or None if
+    every value is of its kind."""
+    if not any(
+        not PARAMETER_KINDS[name](value)
+        for name in PARAMETER_KINDS.keys() & set(querydict)
+        for value in querydict.getlist(name)
+    ):
+        return None
+    tidy = querydict.copy()
+    for name, of_kind in PARAMETER_KINDS.items():
+        if name in tidy:
+            kept = [value for value in tidy.getlist(name) if of_kind(value)]
+            if kept:
+                tidy.setlist(name, kept)
+            else:
+                del tidy[name]
+    tidy._mutable = False
+    return tidy
+
+
+class BadInputMiddleware:
+    """Early in the stack (before anything reads the query): see the module docstring."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", "") or (
+            "\x00" in request.META.get("QUERY_STRING", "")
+        ):
+            return HttpResponseBadRequest("This address holds a null character, which no page takes.")
+        tidy = _tidy_query(request.GET)
+        if tidy is not None:
+            request.GET = tidy
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        for name, value in view_kwargs.items():
+            if names_an_id(name) and as_id(value) is None:
+                return page_not_found(request, Http404("Not found."))
+        return None
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, InvalidPage):
+            return page_not_found(request, Http404("No such page of this list."))
+        return None
+
+
+@IntegerField.register_lookup
+class IntegerFieldIn(In):
+    """`in` on an integer column: numbers outside the column's range match
+    no row, so they are left out (all of them out: no row at all)."""
+
+    def process_rhs(self, compiler, connection):
+        if self.rhs_is_direct_value():
+            low, high = connection.ops.integer_field_range(self.lhs.output_field.get_internal_type())
+            kept = [
+                value for value in self.rhs
+                if not isinstance(value, int) or ((low is None or value >= low) and (high is None or value <= high))
+            ]
+            if not kept:
+                raise EmptyResultSet
+            if len(kept) != len(self.rhs):
+                self.rhs = kept
+        return super().process_rhs(compiler, connection)
