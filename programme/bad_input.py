@@ -12,18 +12,27 @@ a kind of input, not about a view, so a URL added later is covered too:
   list), `next` (a path on this site). Others are dropped, as an unknown
   filter value is ignored;
 - a page number past the end of a list (Paginator's InvalidPage): 404;
-- `field__in=[…]` on an integer column ignores numbers no row can have
-  (Django already does so for `=`, `<` and `>`; without this SQLite raises
-  OverflowError and PostgreSQL an out-of-range error for a posted huge id).
+- `field__in=[…]` on an integer column, and `=` and `in` on a foreign key,
+  ignore numbers no row can have (Django already does so for `=`, `<` and
+  `>` on integer columns; without this SQLite raises OverflowError and
+  PostgreSQL an out-of-range error for a posted huge id);
+- Wagtail's chooser widgets draw a posted value that is not an id as no
+  choice, and modelcluster's inline formsets take a tampered row as a new
+  one (both raised: a server error). These two are fixes to the libraries,
+  made here because the libraries cannot be changed from this repository.
 
 Search text is made safe where it is searched (programme.search_backend)."""
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.paginator import InvalidPage
-from django.db.models import IntegerField
+from django.db.models import ForeignObject, IntegerField
+from django.db.models.fields.related_lookups import RelatedExact, RelatedIn
 from django.db.models.lookups import In
+from django.forms.formsets import BaseFormSet
 from django.http import Http404, HttpResponseBadRequest
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.defaults import page_not_found
+from modelcluster.forms import BaseTransientModelFormSet
+from wagtail.admin.widgets.chooser import BaseChooser
 
 # The ids of every table here are 64-bit (BigAutoField, and Wagtail's own AutoFields are smaller).
 MAX_ID = 2**63 - 1
@@ -112,20 +121,87 @@ class BadInputMiddleware:
         return None
 
 
-@IntegerField.register_lookup
-class IntegerFieldIn(In):
-    """`in` on an integer column: numbers outside the column's range match
-    no row, so they are left out (all of them out: no row at all)."""
+def _in_range(connection, field, value):
+    """Whether `value` could be stored in integer `field` (a foreign key's
+    range is its target's). Anything not an int is left to the field."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return True
+    field = getattr(field, "target_field", field)
+    try:
+        low, high = connection.ops.integer_field_range(field.get_internal_type())
+    except KeyError:  # not an integer column
+        return True
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+class _DropsOutOfRange:
+    """An `in` lookup that leaves out numbers no row can have (all of them
+    out: no row at all)."""
 
     def process_rhs(self, compiler, connection):
         if self.rhs_is_direct_value():
-            low, high = connection.ops.integer_field_range(self.lhs.output_field.get_internal_type())
-            kept = [
-                value for value in self.rhs
-                if not isinstance(value, int) or ((low is None or value >= low) and (high is None or value <= high))
-            ]
+            kept = [value for value in self.rhs if _in_range(connection, self.lhs.output_field, value)]
             if not kept:
                 raise EmptyResultSet
             if len(kept) != len(self.rhs):
                 self.rhs = kept
         return super().process_rhs(compiler, connection)
+
+
+@IntegerField.register_lookup
+class IntegerFieldIn(_DropsOutOfRange, In):
+    pass
+
+
+@ForeignObject.register_lookup
+class RelatedInRange(_DropsOutOfRange, RelatedIn):
+    lookup_name = "in"
+
+
+@ForeignObject.register_lookup
+class RelatedExactInRange(RelatedExact):
+    """`=` on a foreign key (a page's `page_ptr`, a chosen object): a number
+    no row can have matches none, as Django already answers for integer columns."""
+
+    lookup_name = "exact"
+
+    def process_rhs(self, compiler, connection):
+        if self.rhs_is_direct_value() and not _in_range(connection, self.lhs.output_field, self.rhs):
+            raise EmptyResultSet
+        return super().process_rhs(compiler, connection)
+
+
+def _chooser_instance(get_instance):
+    """Wagtail's chooser widgets look the posted value up to draw it again
+    (after any error on the form) and catch only DoesNotExist: a value that
+    is not an id ("abc") raised ValueError there, a server error. A value
+    that names no object draws as no choice; the field's own validation has
+    already said it is not a valid choice."""
+    def instance(self, value):
+        try:
+            return get_instance(self, value)
+        except (ValueError, TypeError, ValidationError):
+            return None
+    instance.__doc__ = get_instance.__doc__
+    return instance
+
+
+BaseChooser.get_instance = _chooser_instance(BaseChooser.get_instance)
+
+
+def _tolerant_construct_form(construct_form):
+    """modelcluster's inline formsets (Wagtail's InlinePanel, the workflow
+    editor) read each existing row's id from the post with `data[key]` and
+    convert it unguarded, so a management form claiming more rows than were
+    posted, or an id that is not one, raised (a server error). Django's own
+    model formsets treat both as tampering and carry on; here too, such a row
+    is a new, unsaved one, and the form's validation refuses it."""
+    def construct(self, i, **kwargs):
+        try:
+            return construct_form(self, i, **kwargs)
+        except (KeyError, ValueError, ValidationError):
+            return BaseFormSet._construct_form(self, i, instance=self.model(), **kwargs)
+    return construct
+
+
+BaseTransientModelFormSet._construct_form = _tolerant_construct_form(BaseTransientModelFormSet._construct_form)

@@ -174,6 +174,10 @@ WAGTAILADMIN_LOGIN_URL = "/admin/login/"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No facilitator email hashes sent to an outside avatar service.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Draftail, told what to do with a posted value that is not its content (resources/rich_text.py).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "resources.rich_text.SafeDraftailRichTextArea"},
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
