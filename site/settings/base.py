@@ -204,6 +204,11 @@ AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# How many reverse proxies of this deployment stand in front of the app
+# server (0: none, X-Forwarded-For is ignored). The lockout's address is then
+# the one the outermost proxy saw, not the proxy's own (site/client_address.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
 
 # Content-Security-Policy (django-csp 4): no inline scripts anywhere public.
 CONTENT_SECURITY_POLICY = {
