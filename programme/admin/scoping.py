@@ -68,11 +68,21 @@ class ScopedIndexView(IndexView):
         rather than raising IncorrectLookupParameters (a server error)."""
         if any(filter_class.parameter_name == name for filter_class in self._simple_filters()):
             return True  # a SimpleListFilter reads its own value
+        values = values if isinstance(values, list) else [values]
         try:
-            for value in values if isinstance(values, list) else [values]:
+            for value in values:
                 self.model._default_manager.filter(**{name: value})
         except (ValidationError, ValueError, TypeError, FieldError):
             return False
+        # A field with choices (`?kind=nonsense`): a value that is none of them is unknown too.
+        path = name.removesuffix("__exact")
+        try:
+            field = get_fields_from_path(self.model, path)[-1]
+        except (FieldError, LookupError, AttributeError):
+            return True
+        if getattr(field, "choices", None):
+            known = {str(key) for key, _label in field.flatchoices}
+            return all(str(value) in known for value in values)
         return True
 
     def _simple_filters(self):
