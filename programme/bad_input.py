@@ -18,7 +18,8 @@ a kind of input, not about a view, so a URL added later is covered too:
   PostgreSQL an out-of-range error for a posted huge id);
 - Wagtail's chooser widgets draw a posted value that is not an id as no
   choice, and modelcluster's inline formsets take a tampered row as a new
-  one (both raised: a server error). These two are fixes to the libraries,
+  one, and the page copy screen answers a parent that is not a page's id
+  with 404 (all raised: a server error). These are fixes to the libraries,
   made here because the libraries cannot be changed from this repository.
 
 Search text is made safe where it is searched (programme.search_backend)."""
@@ -32,7 +33,9 @@ from django.http import Http404, HttpResponseBadRequest
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.defaults import page_not_found
 from modelcluster.forms import BaseTransientModelFormSet
+from wagtail.admin.views.pages.copy import CopyView
 from wagtail.admin.widgets.chooser import BaseChooser
+from wagtail.models import Page
 
 # The ids of every table here are 64-bit (BigAutoField, and Wagtail's own AutoFields are smaller).
 MAX_ID = 2**63 - 1
@@ -205,3 +208,19 @@ def _tolerant_construct_form(construct_form):
 
 
 BaseTransientModelFormSet._construct_form = _tolerant_construct_form(BaseTransientModelFormSet._construct_form)
+
+
+def _copy_post_with_a_real_parent(post):
+    """Wagtail's page copy screen looks the posted parent up with
+    `Page.objects.get(id=request.POST["new_parent_page"])` before its form
+    validates it: a missing, non-numeric or unknown id raised (a server
+    error). Such a parent is not found (404)."""
+    def checked(self, request, *args, **kwargs):
+        parent = request.POST.get("new_parent_page", "")
+        if not parent.isdigit() or int(parent) > MAX_ID or not Page.objects.filter(id=int(parent)).exists():
+            raise Http404("No such parent page.")
+        return post(self, request, *args, **kwargs)
+    return checked
+
+
+CopyView.post = _copy_post_with_a_real_parent(CopyView.post)

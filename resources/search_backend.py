@@ -6,6 +6,8 @@ database as usual) with the search text made safe first, in one place:
 
 - control characters (a null above all) are turned into spaces, and the
   text is cut to MAX_QUERY_LENGTH characters;
+- a list whose filters the backend cannot search within (an annotation)
+  is searched as a whole table and then filtered;
 - on SQLite, a double quote inside a word is written as FTS5 writes one
   (`""`): each word goes into an FTS5 string, and a lone `"` ended it early
   ("unterminated string", a server error for `?q="`).
@@ -43,7 +45,21 @@ class SafeQueryMixin:
         return query
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        return super()._search(query_compiler_class, self._safe(query), model_or_queryset, **kwargs)
+        query = self._safe(query)
+        try:
+            return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+        except AttributeError:
+            # A filter the backend cannot translate: the document and image
+            # lists' "usage count" filter is an annotation (Coalesce), and
+            # searching such a list raised (a server error for
+            # `?q=report&usage_count_min=1`). Search the whole table, then
+            # filter the list by what was found: the list's own filters,
+            # scoping included, still apply, in the list's order.
+            queryset = model_or_queryset
+            if not hasattr(queryset, "model"):
+                raise
+            found = super()._search(query_compiler_class, query, queryset.model._default_manager.all(), **kwargs)
+            return queryset.filter(pk__in=[row.pk for row in found])
 
 
 _classes = {}
