@@ -8,6 +8,9 @@ class ProgrammeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Registers the integer `in` lookup that ignores numbers no row can have.
+        from programme import bad_input  # noqa: F401
+
         post_migrate.connect(on_post_migrate, dispatch_uid="programme-setup")
 
 

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from programme.pages import page_cache, purge_public_pages
+from resources.parameters import read_parameters
 
 # Never cache anything personal, or anything the admin or portal serves.
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/accounts/", "/portal/", "/static/", "/media/", "/documents/", "/calendar/")
@@ -50,15 +51,9 @@ def _cacheable_response(response):
     )
 
 
-# The only query parameters a public page reads. Others (tracking tags, cache
-# busters) are left out of the key, so they cannot force a fresh render each.
-KEYED_PARAMETERS = ("q", "page", "topic", "tag", "region", "organisation", "category")
-
-
 def cache_key(request):
-    params = sorted(
-        (name, value) for name in KEYED_PARAMETERS for value in request.GET.getlist(name)
-    )
+    # Exactly what the page reads (resources/parameters.py), nothing else.
+    params = sorted(read_parameters(request.GET).items())
     address = f"{request.get_host()}{request.path}?{params!r}"
     return "page:" + hashlib.sha256(address.encode()).hexdigest()
 

@@ -18,6 +18,7 @@ from django.urls import Resolver404, resolve
 from django.views.defaults import page_not_found
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
+from programme.bad_input import as_id
 from resources.models import ProgrammeReportPage
 
 ADMIN_PREFIX = "/admin/"
@@ -37,13 +38,8 @@ ADMINISTRATORS_ONLY_NAMESPACES = frozenset({"wagtailadmin_reports"})
 
 
 def _ints(values):
-    ids = set()
-    for value in values:
-        try:
-            ids.add(int(value))
-        except (TypeError, ValueError):
-            continue
-    return ids
+    """The values that are database ids (text, negative and huge numbers name no row)."""
+    return {as_id(value) for value in values} - {None}
 
 
 def page_ids_named(request, match):

@@ -12,10 +12,10 @@ from wagtail.models import Page
 from wagtail.search.query import PlainText
 
 from .models import CaseStudyPage, ProgrammeReportPage, ResourcePage
+from .search_backend import MAX_QUERY_LENGTH
 from .stemming import stems
 
 RESULTS_PER_PAGE = 20
-MAX_QUERY_LENGTH = 200
 
 RESULT_TYPES = {
     CaseStudyPage: "Case study",

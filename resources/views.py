@@ -1,14 +1,14 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from .parameters import read_parameters
 from .search import search_public_pages
 
 
 @require_GET
 def search(request):
-    context = search_public_pages(
-        query=request.GET.get("q", ""), page_number=request.GET.get("page")
-    )
+    params = read_parameters(request.GET)
+    context = search_public_pages(query=params.get("q", ""), page_number=params.get("page"))
     return render(request, "resources/search.html", context)
 
 

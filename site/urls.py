@@ -5,10 +5,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from programme.portal.views_account import AdminSignOutView, SignOutView
 from resources import views as resource_views
 from resources.favicon import favicon_ico
 
 urlpatterns = [
+    # Before the admin's and the accounts' own: signing out ends the session whatever the method.
+    path("admin/logout/", AdminSignOutView.as_view()),
+    path("accounts/logout/", SignOutView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", resource_views.search, name="search"),

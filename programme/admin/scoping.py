@@ -13,6 +13,7 @@ from django import forms
 from django.contrib.admin import FieldListFilter, SimpleListFilter
 from django.contrib.admin.utils import get_fields_from_path, unquote
 from django.contrib.auth import get_user_model
+from django.core.exceptions import FieldError, ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
@@ -57,8 +58,35 @@ class ScopedIndexView(IndexView):
     def get_filters_params(self, params=None):
         declared = self.declared_filter_parameters()
         return {
-            name: values for name, values in super().get_filters_params(params).items() if name in declared
+            name: values for name, values in super().get_filters_params(params).items()
+            if name in declared and self._takes(name, values)
         }
+
+    def _takes(self, name, values):
+        """Whether the list's field can take the value (`?retired__exact=maybe`
+        cannot): an unknown value is ignored, as an unknown parameter is,
+        rather than raising IncorrectLookupParameters (a server error)."""
+        if any(filter_class.parameter_name == name for filter_class in self._simple_filters()):
+            return True  # a SimpleListFilter reads its own value
+        values = values if isinstance(values, list) else [values]
+        try:
+            for value in values:
+                self.model._default_manager.filter(**{name: value})
+        except (ValidationError, ValueError, TypeError, FieldError):
+            return False
+        # A field with choices (`?kind=nonsense`): a value that is none of them is unknown too.
+        path = name.removesuffix("__exact")
+        try:
+            field = get_fields_from_path(self.model, path)[-1]
+        except (FieldError, LookupError, AttributeError):
+            return True
+        if getattr(field, "choices", None):
+            known = {str(key) for key, _label in field.flatchoices}
+            return all(str(value) in known for value in values)
+        return True
+
+    def _simple_filters(self):
+        return [f for f in self.list_filter or () if isinstance(f, type) and issubclass(f, SimpleListFilter)]
 
     def declared_filter_parameters(self):
         """The query parameters the declared list filters read."""

@@ -28,5 +28,6 @@ class Organisation(SlugFromName):
         return self.name
 
     def clean(self):
+        super().clean()  # the slug the name would make must be free (SlugFromName)
         if self.la_type and self.kind != OrganisationKind.LOCAL_AUTHORITY:
             raise ValidationError({"la_type": "Only a local authority has an LA type."})

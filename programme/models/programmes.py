@@ -38,5 +38,6 @@ class Programme(SlugFromName):
         return self.title
 
     def clean(self):
+        super().clean()  # the slug the title would make must be free (SlugFromName)
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": "The programme cannot end before it starts."})

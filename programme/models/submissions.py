@@ -7,6 +7,8 @@ from programme.enums import GoalCategory, ReflectionKind, Section, SubmissionSta
 
 PLAN_FIELD_MAX = 3000
 STATEMENT_MAX = 600
+# What a facilitator may write when returning a plan or report for changes.
+RETURN_COMMENT_MAX = 2000
 
 
 class Submission(models.Model):

@@ -20,9 +20,9 @@ from programme.enums import (
     SessionStatus,
 )
 from programme.models import Action, OnePagePlan, ProgrammeSession
-from programme.models.submissions import PLAN_FIELD_MAX, STATEMENT_MAX
+from programme.models.submissions import PLAN_FIELD_MAX
 from programme.submissions.content import PLAN_TEXT_FIELDS, plan_field_label
-from programme.submissions.writing import MAX_STATEMENTS_PER_SECTION, parse_statements
+from programme.submissions.writing import StatementsRefused, parse_statements
 
 ONE_PER_LINE = "One statement per line."
 BULLET = "• "
@@ -101,7 +101,10 @@ class LongText(forms.CharField):
 
 
 class StatementsField(forms.CharField):
-    """A section of a reflection: one statement per line, cleaned into a list."""
+    """A section of a reflection: one statement per line, cleaned into a list.
+    Every limit (the box's size, the number of statements, each one's length)
+    is checked by parse_statements on the text as typed, before any of it is
+    cleaned; its message names the section, the statement and the limit."""
 
     def __init__(self, *, label, hint, **kwargs):
         super().__init__(
@@ -112,29 +115,10 @@ class StatementsField(forms.CharField):
 
     def clean(self, value):
         text = super().clean(value)
-        statements = parse_statements(text)
-        long_ones = [n for n, s in enumerate(statements, 1) if len(editable_text(s)) > STATEMENT_MAX]
-        if len(long_ones) == 1:
-            length = len(editable_text(statements[long_ones[0] - 1]))
-            raise forms.ValidationError(
-                f"Statement {long_ones[0]} in “{self.section_label}” has {length:,} characters. "
-                f"Keep each statement to {STATEMENT_MAX} characters or fewer: split it over two lines.",
-                code="max_length",
-            )
-        if long_ones:
-            numbers = ", ".join(str(n) for n in long_ones[:-1]) + f" and {long_ones[-1]}"
-            raise forms.ValidationError(
-                f"Statements {numbers} in “{self.section_label}” are longer than {STATEMENT_MAX} "
-                "characters. Keep each statement short: split long ones over two lines.",
-                code="max_length",
-            )
-        if len(statements) > MAX_STATEMENTS_PER_SECTION:
-            raise forms.ValidationError(
-                f"“{self.section_label}” has {len(statements)} statements. Keep to "
-                f"{MAX_STATEMENTS_PER_SECTION} or fewer: combine or remove some.",
-                code="too_many",
-            )
-        return statements
+        try:
+            return parse_statements(text, section_label=self.section_label)
+        except StatementsRefused as refused:
+            raise forms.ValidationError(str(refused), code="limit") from None
 
 
 class CohortSessionField(forms.ModelChoiceField):

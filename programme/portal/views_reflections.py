@@ -18,7 +18,6 @@ from programme.submissions.writing import (
     deadline_for,
     feedback_for,
     final_report_for,
-    parse_statements,
     save_reflection,
     submit,
 )
@@ -41,10 +40,16 @@ def section_rows(form, saved_sections):
     rows = []
     for field in form.section_fields():
         statements = saved.get(field.name, [])
-        posted = parse_statements(field.value()) if form.is_bound else []
-        same = bool(saved_sections) and [s.text for s in statements] == posted
+        same = bool(saved_sections) and form.is_bound and [s.text for s in statements] == _posted(form, field)
         rows.append({"field": field, "saved": statements, "same": same})
     return rows
+
+
+def _posted(form, field):
+    """The statements a bound form holds for `field`: its cleaned value if it
+    was valid (already parsed once), else None (its own error says why)."""
+    cleaned = getattr(form, "cleaned_data", {})
+    return cleaned.get(field.name) if field.name in cleaned else None
 
 
 def reflection_page(request, membership, *, reflection, template, noun, extra=None, session_choices=None,

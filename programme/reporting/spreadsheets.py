@@ -12,6 +12,7 @@ apostrophe. In the .xlsx every text cell is written as a string, never as a
 formula, so its words are kept exactly."""
 import csv
 import io
+import unicodedata
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -25,7 +26,13 @@ from programme.sanitise import plain_text
 
 CODED_STATEMENT_HEADER = ["organisation", "section", "statement", "theme", "kind", "group"]
 THEME_COUNT_HEADER = ["theme", "kind", "group", "organisations", "statements"]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What Excel and LibreOffice take as the start of a formula. Checked on the
+# first character that shows, in its compatibility form (NFKC), so that the
+# full-width and small forms (＝ ＋ － ＠, ﹦ ﹢ ﹣) and the minus sign count
+# too, and leading spaces or invisible characters do not hide one.
+FORMULA_STARTS = ("=", "+", "-", "@", "\u2212")
+CONTROL_STARTS = ("\t", "\r", "\n")
+INVISIBLE = " \u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u2060\u3000\ufeff"
 SECTION_ORDER = {value: index for index, value in enumerate(Section.values)}
 
 
@@ -41,7 +48,14 @@ def csv_safe(value):
     if isinstance(value, int | float):
         return value
     text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    return f"'{text}" if starts_a_formula(text) else text
+
+
+def starts_a_formula(text):
+    if text.startswith(CONTROL_STARTS):
+        return True
+    shown = text.lstrip(INVISIBLE)
+    return bool(shown) and unicodedata.normalize("NFKC", shown[0]).startswith(FORMULA_STARTS)
 
 
 def coded_statement_rows(*, cohort):

@@ -24,6 +24,7 @@ from programme.enums import (
     SubmissionStatus,
 )
 from programme.models import Cohort, OnePagePlan, Reflection
+from programme.models.submissions import RETURN_COMMENT_MAX
 from programme.reporting.downloads import PEOPLE, REPORT, cohort_downloads
 from programme.submissions.content import plan_content, plan_data, statements_by_section
 from programme.submissions.progress import (
@@ -40,9 +41,6 @@ from programme.submissions.writing import (
     deadline_for,
     return_for_changes,
 )
-
-COMMENT_MAX = 2000
-
 
 # --------------------------------------------------------------------------- the cohort's progress
 
@@ -72,10 +70,10 @@ class ReturnForm(forms.Form):
         label="What should change?",
         help_text="Tell the organisation what to change, so they know what to do. Be specific.",
         widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=COMMENT_MAX,
+        max_length=RETURN_COMMENT_MAX,
         error_messages={
             "required": "Say what should change, so the organisation knows what to do.",
-            "max_length": f"Keep the comment to {COMMENT_MAX} characters or fewer.",
+            "max_length": f"Keep the comment to {RETURN_COMMENT_MAX:,} characters or fewer.",
         },
     )
 

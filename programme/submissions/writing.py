@@ -15,11 +15,17 @@ from django.utils import timezone
 
 from programme.enums import ReflectionKind, Section, SubmissionStatus
 from programme.models import OnePagePlan, Reflection, Statement, SubmissionVersion
-from programme.models.submissions import STATEMENT_MAX
+from programme.models.submissions import PLAN_FIELD_MAX, RETURN_COMMENT_MAX, STATEMENT_MAX
 from programme.notifications.messages import send_returned_notice, send_submission_receipt
 from programme.pages import purge_public_pages
-from programme.sanitise import sanitise_html, sanitise_line
-from programme.submissions.content import PLAN_FIELDS, plan_data, statements_as_text
+from programme.sanitise import CleanLine, sanitise_html, sanitise_line, visible_length
+from programme.submissions.content import (
+    PLAN_FIELDS,
+    PLAN_TEXT_FIELDS,
+    plan_data,
+    plan_field_label,
+    statements_as_text,
+)
 
 PLAN_REQUIRED = {
     "issue": "Describe the issue you want to work on.",
@@ -34,6 +40,16 @@ REPORT_REQUIRED = {
     Section.NEXT: "Add at least one thing you will do next.",
 }
 MAX_STATEMENTS_PER_SECTION = 30
+# What one section's box may hold as typed: a one-page report is a page in
+# all, and the 2021 councils wrote some 200 to 1,000 characters a section.
+# Checked first, so that cleaning (which costs microseconds a character, see
+# programme.sanitise) only ever sees a bounded amount.
+SECTION_MAX = 6_000
+# A statement as stored, after cleaning. Cleaning can make 600 typed
+# characters longer ("&" becomes "&amp;", web addresses become links: at
+# most some 6,600 when every word is one); longer than this cannot have come
+# from the form.
+STATEMENT_STORED_MAX = 8_000
 BULLETS = "•*-–·▪"
 
 
@@ -43,6 +59,11 @@ class EditConflict(Exception):
     def __init__(self, current):
         super().__init__("changed since you opened it")
         self.current = current
+
+
+class StatementsRefused(ValueError):
+    """A section's text breaks a limit; the message names the section (and
+    the statements) concerned, and the limit."""
 
 
 class SubmissionRefused(Exception):
@@ -104,16 +125,89 @@ def deadline_for(submission, now=None):
     return Deadline(due=due, passed=bool(due and now > due))
 
 
-def parse_statements(text):
-    """One statement per line; bullets typed or pasted at the start are dropped."""
-    statements = []
+def statement_lines(text):
+    """The statements of a section's box as typed: one per line, with the
+    bullets typed or pasted at the start dropped, and blank lines left out."""
+    lines = []
     for line in str(text or "").splitlines():
         line = line.strip().lstrip(BULLETS).strip()
         if line:
-            cleaned = sanitise_line(line)
-            if cleaned:
-                statements.append(cleaned)
+            lines.append(line)
+    return lines
+
+
+def _numbered(numbers):
+    return ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
+
+
+def check_statement_limits(lines, *, section_label, length=len):
+    """Refuse (StatementsRefused) too many statements or one too long, by
+    `length` of each; the message names the section, the statements and the limit."""
+    if len(lines) > MAX_STATEMENTS_PER_SECTION:
+        raise StatementsRefused(
+            f"“{section_label}” has {len(lines)} statements. Keep to "
+            f"{MAX_STATEMENTS_PER_SECTION} or fewer: combine or remove some."
+        )
+    long_ones = [(n, size) for n, size in enumerate(map(length, lines), 1) if size > STATEMENT_MAX]
+    if len(long_ones) == 1:
+        number, size = long_ones[0]
+        raise StatementsRefused(
+            f"Statement {number} in “{section_label}” has {size:,} characters. "
+            f"Keep each statement to {STATEMENT_MAX} characters or fewer: split it over two lines."
+        )
+    if long_ones:
+        raise StatementsRefused(
+            f"Statements {_numbered([n for n, _ in long_ones])} in “{section_label}” are longer than "
+            f"{STATEMENT_MAX} characters. Keep each statement short: split long ones over two lines."
+        )
+
+
+def parse_statements(text, *, section_label="This section"):
+    """A section's box as a list of cleaned statements. Every limit is
+    checked on the text as typed, before any of it is cleaned: the size of the
+    box, the number of statements, the length of each (tags typed count as
+    typed). Raises StatementsRefused, naming the section and the limit."""
+    text = str(text or "")
+    if len(text) > SECTION_MAX:
+        raise StatementsRefused(
+            f"“{section_label}” has {len(text):,} characters. Keep a section to {SECTION_MAX:,} "
+            "characters or fewer: shorten or combine some statements."
+        )
+    lines = statement_lines(text)
+    check_statement_limits(lines, section_label=section_label)
+    statements = []
+    for line in lines:
+        cleaned = sanitise_line(line)
+        if cleaned:
+            statements.append(cleaned)
     return statements
+
+
+def clean_sections(sections):
+    """{section: [cleaned statements]} from {section: [statements]}, as
+    save_reflection stores them, or SubmissionRefused naming the section and
+    statement over a limit. Each statement is bounded before it is cleaned
+    (the form's output is already clean and is passed through as it is); a
+    statement whose words grew past the limit in cleaning is refused by name."""
+    cleaned = {}
+    for section, lines in sections.items():
+        if section not in Section.values:
+            raise SubmissionRefused({"__all__": f"Unknown section {section!r}."})
+        label = Section(section).label
+        try:
+            if len(lines) > MAX_STATEMENTS_PER_SECTION:
+                check_statement_limits(lines, section_label=label)
+            for number, line in enumerate(lines, 1):
+                if not isinstance(line, CleanLine) and len(line) > STATEMENT_STORED_MAX:
+                    raise StatementsRefused(
+                        f"Statement {number} in “{label}” has {len(line):,} characters. Keep each "
+                        f"statement to {STATEMENT_MAX} characters or fewer: split it over two lines."
+                    )
+            cleaned[section] = [sanitise_line(line) for line in lines]
+            check_statement_limits(cleaned[section], section_label=label, length=visible_length)
+        except StatementsRefused as refused:
+            raise SubmissionRefused({section: str(refused)}) from None
+    return cleaned
 
 
 def _snapshot(submission, *, user, note=""):
@@ -145,6 +239,13 @@ def save_plan(*, plan, data, user, expected_version):
     """Save a draft plan. `data` holds the form's cleaned values."""
     if not plan.is_editable:
         raise SubmissionRefused({"__all__": "This plan has been submitted and can no longer be changed."})
+    too_long = {
+        name: f"{plan_field_label(name)} must be {PLAN_FIELD_MAX:,} characters or fewer. "
+              f"It has {len(str(data.get(name) or '')):,}: shorten it and save again."
+        for name in PLAN_TEXT_FIELDS if len(str(data.get(name) or "")) > PLAN_FIELD_MAX
+    }
+    if too_long:  # before any of it is cleaned (see programme.sanitise)
+        raise SubmissionRefused(too_long)
     _store(plan)
     changes = {
         name: (sanitise_html(data.get(name, "")) if name != "goal_category" else data.get(name, ""))
@@ -166,16 +267,9 @@ def save_reflection(*, reflection, sections, user, expected_version):
     themes facilitators attached to them); others are added or removed."""
     if not reflection.is_editable:
         raise SubmissionRefused({"__all__": "This has been submitted and can no longer be changed."})
-    for section, lines in sections.items():
-        if section not in Section.values:
-            raise SubmissionRefused({"__all__": f"Unknown section {section!r}."})
-        if len(lines) > MAX_STATEMENTS_PER_SECTION:
-            raise SubmissionRefused({section: f"Keep to {MAX_STATEMENTS_PER_SECTION} statements or fewer."})
-        for line in lines:
-            if len(line) > STATEMENT_MAX:
-                raise SubmissionRefused({section: f"Keep each statement to {STATEMENT_MAX} characters or fewer."})
-    # Callers pass parse_statements() output; clean again so no route can store raw HTML.
-    sections = {section: [sanitise_line(line) for line in lines] for section, lines in sections.items()}
+    # Callers pass parse_statements() output (already clean, passed through);
+    # anything else is bounded and cleaned here, so no route can store raw HTML.
+    sections = clean_sections(sections)
     _store(reflection)
     _bump(reflection, expected_version=expected_version, user=user, changes={})
     existing = {}
@@ -255,6 +349,8 @@ def return_for_changes(*, submission, user, comment, notify=True):
     comment = (comment or "").strip()
     if not comment:
         raise SubmissionRefused({"comment": "Say what should change, so the organisation knows what to do."})
+    if len(comment) > RETURN_COMMENT_MAX:
+        raise SubmissionRefused({"comment": f"Keep the comment to {RETURN_COMMENT_MAX:,} characters or fewer."})
     if submission.status != SubmissionStatus.SUBMITTED:
         raise SubmissionRefused({"__all__": "Only a submitted plan or report can be returned."})
     _bump(submission, expected_version=submission.version, user=user, changes={

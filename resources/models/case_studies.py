@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from programme.enums import LAType, Region
 from resources.blocks import CaseStudyBodyBlock
+from resources.parameters import read_parameters
 
 CASE_STUDIES_PER_PAGE = 12
 
@@ -26,7 +27,7 @@ class CaseStudyIndexPage(Page):
         from resources.listing import case_study_listing  # listing.py builds on these models
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(case_study_listing(index_page=self, params=request.GET))
+        context.update(case_study_listing(index_page=self, params=read_parameters(request.GET)))
         return context
 
 

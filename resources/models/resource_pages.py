@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from resources.parameters import read_parameters
+
 # Only web links: a javascript:, data: or file: link must never reach a page.
 validate_web_url = URLValidator(schemes=["http", "https"], message="Enter a web address starting with https:// or http://.")
 
@@ -25,7 +27,7 @@ class ResourceIndexPage(Page):
         from resources.listing import resource_listing  # listing.py builds on these models
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(resource_listing(index_page=self, params=request.GET))
+        context.update(resource_listing(index_page=self, params=read_parameters(request.GET)))
         return context
 
 

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Input no page takes (null characters, ids that are not ids, …): 400 or 404, never a 500.
+    "programme.bad_input.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "resources.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -172,6 +174,10 @@ WAGTAILADMIN_LOGIN_URL = "/admin/login/"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No facilitator email hashes sent to an outside avatar service.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Draftail, told what to do with a posted value that is not its content (resources/rich_text.py).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "resources.rich_text.SafeDraftailRichTextArea"},
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
@@ -189,7 +195,8 @@ if os.environ.get("WAGTAILSEARCH_URL"):
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend, with the search text made safe first (resources/search_backend.py).
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "resources.search_backend"}}
 
 # Repeated wrong passwords lock the account and address out for a while.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
@@ -197,6 +204,11 @@ AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# How many reverse proxies of this deployment stand in front of the app
+# server (0: none, X-Forwarded-For is ignored). The lockout's address is then
+# the one the outermost proxy saw, not the proxy's own (site/client_address.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
 
 # Content-Security-Policy (django-csp 4): no inline scripts anywhere public.
 CONTENT_SECURITY_POLICY = {
@@ -235,7 +247,13 @@ TASKS = {
     }
 }
 
+# The register and the coding screen post a field per participant or per theme and statement.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest form anyone fills in (a one-page report: four sections of 6,000
+# characters, some 200 kB once encoded) fits many times over; a body larger
+# than this is refused (400) before any of it is read. Uploads (documents,
+# images, the roster CSV) are files, limited by their own settings.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 LOGGING = {
     "version": 1,

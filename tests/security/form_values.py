@@ -34,9 +34,9 @@ class _Forms(HTMLParser):
             value = attributes.get("value")
             if value is None:
                 value = "on" if kind in ("checkbox", "radio") else ""
-            self.current["fields"].append([name, value])
+            self.current["fields"].append([name, value, kind])
         elif tag == "textarea" and name:
-            self.textarea = [name, ""]
+            self.textarea = [name, "", "textarea"]
             self.current["fields"].append(self.textarea)
         elif tag == "select" and name:
             self.select = {"name": name, "multiple": "multiple" in attributes, "options": [], "chosen": []}
@@ -63,8 +63,17 @@ class _Forms(HTMLParser):
             if not chosen and not self.select["multiple"] and self.select["options"]:
                 chosen = self.select["options"][:1]
             for value in chosen:
-                self.current["fields"].append([self.select["name"], value])
+                self.current["fields"].append([self.select["name"], value, "select"])
             self.select = None
+
+
+def post_forms(html):
+    """Every POST form on the page: {"action", "fields": [[name, value, kind]]},
+    where kind is an input's type, "textarea" or "select"."""
+    parser = _Forms()
+    parser.feed(html)
+    parser.close()
+    return [form for form in parser.forms if form["method"] == "post"]
 
 
 def form_values(html, action):
@@ -78,7 +87,7 @@ def form_values(html, action):
     chosen = (exact or forms)
     assert chosen, f"no POST form for {action} on the page"
     values = {}
-    for name, value in chosen[0]["fields"]:
+    for name, value, _kind in chosen[0]["fields"]:
         values.setdefault(name, []).append(value)
     return values
 

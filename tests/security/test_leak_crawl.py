@@ -26,25 +26,19 @@ import pytest
 from django.apps import apps
 from django.db import models
 from django.test import Client
-from django.urls import NoReverseMatch, get_resolver, reverse
+from django.urls import get_resolver, reverse
 
 from programme.permissions import scope_to_facilitator
 from resources.models import ProgrammeReportIndexPage
 from resources.site_setup import EDITORS_GROUP
 from tests.builders import build_private_world
-from tests.security.test_url_matrix import walk
+from tests.security.rows import changed, snapshot
+from tests.security.urlconf import every_url, walk
 
 MAX_PAGES = 700
 CRAWLED_PREFIXES = ("/admin/", "/portal/", "/calendar/")
 NEVER_FOLLOW = ("logout", "/admin/logout", "/accounts/logout")
 PASSWORD_HASH = re.compile(r"(pbkdf2_sha256|md5|argon2|bcrypt)\$")
-# Tables a GET may write to.
-WRITTEN_BY_READING = {
-    "sessions.Session", "wagtailadmin.EditingSession", "axes.AccessLog", "axes.AccessAttempt",
-    "wagtailcore.PageSubscription",  # opening a page in the editor subscribes to its comments
-}
-
-
 @pytest.fixture
 def worlds(home_page, django_user_model):
     from django.contrib.auth.models import Group
@@ -79,25 +73,6 @@ def leaks(response, other):
     if PASSWORD_HASH.search(body):
         found.append("a password hash")
     return found
-
-
-def snapshot():
-    """Every row a refused request must leave alone: the programme's data,
-    the pages and their revisions, the groups and their rights, the accounts."""
-    rows = {}
-    for model in apps.get_models():
-        if model._meta.label in WRITTEN_BY_READING or model._meta.app_label not in (
-            "programme", "resources", "wagtailcore", "auth", "taggit",
-        ):
-            continue
-        # Times a visit records: signing in, opening the admin's home.
-        fields = [f.attname for f in model._meta.concrete_fields if f.attname not in ("last_login", "dashboard_seen_at")]
-        rows[model._meta.label] = {repr(row) for row in model._default_manager.values_list(*fields)}
-    return rows
-
-
-def changed(before, after):
-    return sorted(label for label in before if before[label] != after.get(label))
 
 
 # --------------------------------------------------------------------------- 1. following links
@@ -149,63 +124,9 @@ def test_following_every_link_shows_nothing_of_another_programme(worlds, role):
 # --------------------------------------------------------------------------- 2. every URL with the other's ids
 
 
-def modeladmin_object(url_name, other):
-    """Y's object of the model a ModelAdmin URL is about."""
-    model_name = url_name.split(":")[-1].split("_modeladmin_")[0].removeprefix("programme_")
-    model = apps.get_model("programme", model_name)
-    path = getattr(model, "programme_path", None)
-    if path is None:  # shared directories: an organisation or theme only Y uses
-        return {"organisation": other.a.organisation, "learningtheme": other.theme}[model_name]
-    lookup = f"{path}__pk" if path else "pk"
-    return model._default_manager.filter(**{lookup: other.programme.pk}).first()
-
-
-def kwarg_values(url_name, names, other):
-    """Y's value for each keyword argument, by its kind. KeyError for a kind
-    this test has not been told about: say what it names."""
-    page, revision = other.report_page, other.report_page.revisions.order_by("-pk").first()
-    by_kind = {
-        "cohort_id": other.cohort.pk, "session_id": other.past_session.pk, "membership_id": other.a.pk,
-        "plan_id": other.plan.pk, "reflection_id": other.report.pk, "programme_id": other.programme.pk,
-        # A calendar token is a credential, not an id (the feed opens for whoever holds it): a made-up one.
-        "theme_id": other.theme.pk, "token": "not-a-token-anyone-was-given",
-        "page_id": page.pk, "parent_page_id": page.pk, "page_pk": page.pk, "page_to_move_id": page.pk,
-        "destination_id": page.pk, "object_id": page.pk, "revision_id": revision.pk,
-        "revision_id_a": "earliest", "revision_id_b": "latest",
-        "app_label": "wagtailcore", "model_name": "page", "content_type_app_name": "resources",
-        "content_type_model_name": "programmereportpage", "action": "publish", "action_name": "publish",
-        "app_name": "wagtailcore", "uidb64": "MQ", "filter_spec": "original",
-        # Kinds that name no programme's object: any id.
-        "task_id": 1, "task_state_id": 1, "workflow_pk": 1, "workflow_state_id": 1, "image_id": 1,
-        "document_id": 1, "doc_id": 1, "collection_id": 1, "redirect_id": 1, "uploaded_file_id": 1,
-        "page_view_restriction_id": 1, "restriction_id": 1,
-    }
-    values = {}
-    for name in names:
-        if name == "instance_pk":
-            values[name] = modeladmin_object(url_name, other).pk
-        elif name == "pk":
-            values[name] = page.pk if ("pages" in url_name or "revisions" in url_name) else 1
-        else:
-            values[name] = by_kind[name]
-    return values
-
-
-def every_url(other):
-    for name, route, kwargs in walk(get_resolver()):
-        # Leaving out: signing out (it would end the crawl), the sign-in flows,
-        # and Wagtail's page for trying the error page ("failwhale"), which
-        # raises on purpose for administrators.
-        if any(word in name for word in ("logout", "password_reset", "authenticate_with_password")) or (
-            "failwhale" in route
-        ):
-            continue
-        try:
-            yield name, reverse(name, kwargs=kwarg_values(name, kwargs, other)), bool(kwargs)
-        except KeyError as unknown:
-            pytest.fail(f"{name} takes {unknown}: say in kwarg_values which of Y's objects it names")
-        except NoReverseMatch:
-            continue  # a pattern reversible only with values of another shape (a regex group)
+def other_programmes_urls(other):
+    for name, _route, kwargs, url in every_url(other):
+        yield name, url, bool(kwargs)
 
 
 @pytest.mark.parametrize("role", ["facilitator", "participant"])
@@ -214,7 +135,7 @@ def test_every_url_filled_with_another_programmes_ids_shows_and_changes_nothing(
     client = client_for(viewers(x)[role])
     before = snapshot()
     problems, tried = [], 0
-    for name, url, names_objects in every_url(y):
+    for name, url, names_objects in other_programmes_urls(y):
         extra = f"?id={y.report_page.pk}&child_of={y.report_page.pk}&q=secret"
         methods = ["get", "post"] if names_objects else ["get"]
         for method in methods:

@@ -19,7 +19,7 @@ from resources.page_guard import PAGE_ID_LIST_VIEWS, PAGE_KWARGS, PAGE_PK_VIEWS
 from resources.site_setup import EDITORS_GROUP
 from tests.builders import build_private_world
 from tests.factories import UserFactory
-from tests.security.test_url_matrix import walk
+from tests.security.urlconf import walk
 
 # Keyword arguments of admin URLs that name no page (or name one the guard
 # reads another way: revision, workflow and task states, an object of a

@@ -27,7 +27,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -44,6 +44,7 @@ from programme.models import (
 )
 from tests.builders import build_cohort
 from tests.factories import UserFactory
+from tests.security.urlconf import walk
 
 NAMESPACES = ("programme_admin", "portal", "calendar")
 PUBLIC_NAMES = ("search", "sitemap", "robots_txt")
@@ -53,19 +54,6 @@ ROLES = ("anonymous", "participant_a", "participant_b", "facilitator_x", "facili
 
 
 # --------------------------------------------------------------------------- walking the URL conf
-
-
-def walk(resolver, prefix="", namespace=()):
-    """(qualified name, route, keyword argument names) of every named URL."""
-    for pattern in resolver.url_patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            inner = namespace + ((pattern.namespace,) if pattern.namespace else ())
-            yield from walk(pattern, route, inner)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            # Keyword arguments: a path() route's converters, or a regex route's named groups.
-            kwargs = tuple(getattr(pattern.pattern, "converters", None) or pattern.pattern.regex.groupindex)
-            yield ":".join((*namespace, pattern.name)), route, kwargs
 
 
 def urls_in_scope():

@@ -474,3 +474,22 @@ def test_print_view_is_the_facilitators_copy_with_names(built, client):
     assert "Bexley challenge" in html
     assert "Not in the public report: no consent to publish." in html
     assert 'class="site-header"' not in html
+
+
+@pytest.mark.parametrize("text", ["＝1+9099", "＋1+1", "－2+3", "＠SUM(A1)", " =1+1", "\u200b=1"])
+def test_csv_downloads_guard_full_width_and_hidden_formula_starts(built, client, text):
+    statement = Statement.objects.get(text="Avon challenge")
+    statement.text = text
+    statement.save()
+    built.themes.senior.name = text + " theme"
+    built.themes.senior.save()
+    client.force_login(built.facilitator)
+
+    cells = []
+    for name in ("coded_statements_csv", "theme_counts_csv"):
+        response = client.get(reverse(f"programme_admin:{name}", args=[built.cohort.pk]))
+        assert response.status_code == 200
+        cells += [cell for row in _csv_rows(response.content) for cell in row]
+    assert f"'{text.strip()}" in cells
+    assert {f"'{text} theme", f"'{text.strip()} theme"} & set(cells)
+    assert not any(cell.lstrip(" \u200b").startswith(("=", "+", "-", "@", "＝", "＋", "－", "＠")) for cell in cells)
