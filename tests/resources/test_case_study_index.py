@@ -58,12 +58,19 @@ def test_filter_with_no_match_says_so(client, case_study_index, library):
 @pytest.mark.parametrize(
     "query",
     ["topic=nonsense", "tag=%3Cscript%3E", "region=atlantis", "organisation=999",
-     "page=abc", "page=-1", "page=99999", "topic=&tag=", "topic[]=x", "region=%00"],
+     "page=abc", "page=-1", "page=99999", "topic=&tag=", "topic[]=x"],
 )
 def test_bad_filter_values_give_the_unfiltered_list(client, case_study_index, library, query):
     response = client.get(f"{case_study_index.url}?{query}")
     assert response.status_code == 200
     assert titles(response) == ["EET drop-ins", "Social value", "Work tours"]
+
+
+def test_a_null_character_in_a_filter_is_a_bad_request_not_a_server_error(client, case_study_index, library):
+    # No link a person follows holds one; the database could not store it.
+    response = client.get(f"{case_study_index.url}?region=%00")
+    assert response.status_code == 400
+    assert b"null character" in response.content
 
 
 def test_drafts_and_unpublished_case_studies_are_not_listed(client, case_study_index, library):

@@ -46,6 +46,7 @@ from tests.security.form_values import post_forms
 from tests.security.rows import changed, snapshot
 from tests.security.urlconf import every_url, kwarg_values
 
+LOG_TABLES = {"wagtailcore.ModelLogEntry", "wagtailcore.PageLogEntry"}
 ROLES = ("anonymous", "participant", "facilitator", "other_facilitator", "superuser")
 HUGE = "99999999999999999999999999"
 NOT_IDS = ("abc", "-1", HUGE, "%00")
@@ -268,8 +269,12 @@ def test_no_input_from_anyone_gives_a_server_error_or_costs_anything(worlds, rol
             response = ask("post", action, "every text box oversized", data)
             after = snapshot()
             refused_oversized += 1
-            if changed(before, after):
-                problems.append(f"POST {action} with every text box oversized changed {changed(before, after)}")
+            # Wagtail logs an edit even when the form saved nothing new (its task
+            # form disables the boxes it will not change, so the oversized text is
+            # dropped and the post is valid): a log entry alone is not a change.
+            stored = [label for label in changed(before, after) if label not in LOG_TABLES]
+            if stored:
+                problems.append(f"POST {action} with every text box oversized changed {stored}")
             if spy.posted_text_reached():
                 problems.append(f"POST {action}: {spy.posted_text_reached():,} characters of the oversized text "
                                 "reached the sanitiser")

@@ -138,7 +138,7 @@ def test_tracker_filters_combine(tracked, login):
 @pytest.mark.parametrize("query", [
     "?organisation=abc", "?organisation=-1", "?organisation=999999", "?organisation=1.5", "?status=purple",
     "?status=RED", "?organisation=&status=", "?membership__organisation__name__startswith=P",
-    "?status=red&status=done&status=purple", "?organisation=%00",
+    "?status=red&status=done&status=purple",
 ])
 def test_tracker_ignores_filter_values_it_does_not_offer(tracked, login, query):
     response = login(tracked.facilitator).get(tracker_url(tracked.cohort, query))

@@ -135,7 +135,9 @@ def test_save_reflection_with_too_many_statements_is_refused_and_saves_nothing(m
         save_reflection(reflection=report, sections={Section.PROGRESS: [f"S{n}" for n in range(31)]},
                         user=writer, expected_version=report.version)
 
-    assert refused.value.errors == {Section.PROGRESS: "Keep to 30 statements or fewer."}
+    assert refused.value.errors == {
+        Section.PROGRESS: "“Progress made” has 31 statements. Keep to 30 or fewer: combine or remove some.",
+    }
     assert Statement.objects.filter(reflection=report).count() == 4
     assert fresh(report).version == report.version
 
