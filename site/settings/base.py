@@ -92,10 +92,11 @@ TEMPLATES = [
     },
 ]
 
-# SQLite is the embedded default; DATABASE_URL (postgres://…) switches to PostgreSQL.
+# SQLite is the embedded default; DATABASE_URL (postgres://…) switches to PostgreSQL
+# (set but empty, as `DATABASE_URL= make test` leaves it, means the default).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
     )
 }
@@ -206,9 +207,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # How many reverse proxies of this deployment stand in front of the app
 # server (0: none, X-Forwarded-For is ignored). The lockout's address is then
-# the one the outermost proxy saw, not the proxy's own (site/client_address.py).
+# the one the outermost proxy saw, not the proxy's own (site/lockout.py).
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "config.lockout.client_address"
+AXES_USERNAME_CALLABLE = "config.lockout.login_username"
 
 # Content-Security-Policy (django-csp 4): no inline scripts anywhere public.
 CONTENT_SECURITY_POLICY = {

@@ -4,7 +4,8 @@ issue found, so a regression says which one."""
 from unittest import mock
 
 import pytest
-from config.client_address import client_address
+from axes.models import AccessAttempt
+from config.lockout import client_address
 from django.contrib.sessions.models import Session
 from django.test import Client, RequestFactory, override_settings
 
@@ -198,6 +199,20 @@ def test_behind_a_proxy_one_address_cannot_lock_out_another(db):
     response = victim.post("/admin/login/", {"username": "victim", "password": "correct-horse-battery"})
     assert response.status_code == 302
     assert victim.session.get("_auth_user_id")
+
+
+@pytest.mark.parametrize("url, message", [
+    ("/accounts/login/", "correct username and password"),
+    ("/_util/login/", "correct username and password"),
+    ("/admin/login/", "at most 254 characters (it has 30000)"),
+])
+def test_a_username_longer_than_any_account_is_a_refused_login(db, url, message):
+    # Django's login form shows its 150-character limit without enforcing it;
+    # the lockout row's username column holds 255 (PostgreSQL refused more: a 500).
+    response = Client().post(url, {"username": "<b><i>" * 5_000, "password": "x" * 30_000})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert all(len(attempt.username) <= 150 for attempt in AccessAttempt.objects.all())
 
 
 # --------------------------------------------------------------------------- limits before cleaning

@@ -1,5 +1,7 @@
-"""Which address a request came from, for the lockout after wrong passwords
-(django-axes locks a username at an address).
+"""Who the lockout after wrong passwords is about: django-axes locks a
+username at an address, and both come from what a client sent.
+
+The address.
 
 Behind a reverse proxy every request arrives from the proxy's address, so
 the lockout would be per username only, and anyone could lock any account
@@ -9,8 +11,15 @@ too, with anything in it. So it is trusted only as far as the deployment
 says: DJANGO_TRUSTED_PROXY_COUNT (settings TRUSTED_PROXY_COUNT) is how many
 proxies of its own stand in front of the app server, and the client is the
 address the outermost of them saw: that many entries from the right of
-X-Forwarded-For. With no proxy (0, the default) the header is ignored."""
+X-Forwarded-For. With no proxy (0, the default) the header is ignored.
+
+The username. Django's login form shows a 150-character limit but does not
+enforce it, so whatever was typed reaches the authentication signal, and
+axes stores it in a 255-character column: on PostgreSQL a longer name was a
+server error on every login screen. No account's name is longer than the
+user model allows, so the lockout keys on at most that many characters."""
 from django.conf import settings
+from django.contrib.auth import get_user_model
 
 
 def client_address(request):
@@ -23,3 +32,11 @@ def client_address(request):
         # Fewer entries than proxies: the request did not come through all of them.
         return direct
     return forwarded[-count]
+
+
+def login_username(request, credentials=None):
+    field = getattr(settings, "AXES_USERNAME_FORM_FIELD", "username")
+    source = credentials if credentials else getattr(request, "POST", {})
+    typed = str(source.get(field) or "")
+    limit = get_user_model()._meta.get_field(get_user_model().USERNAME_FIELD).max_length
+    return typed[:limit]
