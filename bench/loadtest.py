@@ -1,6 +1,8 @@
 """`make loadtest`: the real site under gunicorn on loopback, against
 PostgreSQL, with a cohort of participants writing their plans and reports at
-once while visitors browse the public pages; then a check, in the database,
+once while visitors browse the public pages and two more of them post the
+largest hostile reports they can without pause (bench/loadtest_attack.py);
+then a check, in the database,
 that everything the server said it kept is stored exactly once.
 
     .venv/bin/python -m bench.loadtest
@@ -32,6 +34,7 @@ from pathlib import Path
 
 from bench import load
 from bench.environment import PYTHON, REPO, SETTINGS_MODULE, VAR, configure_django
+from bench.loadtest_attack import LARGEST, OVERSIZED, run_attackers
 from bench.loadtest_client import Tally
 from bench.loadtest_people import RACE_EVERY, OrgState, Participant, run_participants, run_visitors
 from bench.loadtest_setup import DEFAULT_URL, NoDatabase
@@ -223,7 +226,9 @@ def run(*, url, seconds, organisations, logins, threads, visitors, workers, seed
     migrate_and_load_demo(say)
     collect_static()
     run_number = int(time.time()) % 1_000_000
-    entries = build_cohort(run=run_number, organisations=organisations, form_logins=logins, say=say)
+    entries = build_cohort(run=run_number, organisations=organisations + 1, form_logins=logins, say=say)
+    # The last organisation's people attack (bench/loadtest_attack.py); the rest are checked.
+    attackers, entries = entries[-1].people, entries[:-1]
     paths = public_paths()
     say(f"setup: visitors browse {sum(len(v) for v in paths.values())} public addresses "
         f"({len(paths['case study'])} case studies, {len(paths['filtered index'])} filtered indexes, "
@@ -246,13 +251,16 @@ def run(*, url, seconds, organisations, logins, threads, visitors, workers, seed
         # to the client threads, colleagues land on different threads.
         participants.sort(key=lambda p: p.org.arrive_at)
         say(f"load: {len(participants)} participants from {len(states)} organisations on {threads} client "
-            f"threads, {visitors} visitor threads, {seconds:g}s")
+            f"threads, {visitors} visitor threads and 2 threads posting the largest hostile reports "
+            f"('{OVERSIZED}': refused, '{LARGEST}': accepted) without pause, {seconds:g}s")
         stop = threading.Event()
         meter = CpuShares(site.process.pid)
         start = time.perf_counter()
         pool = run_participants(participants, threads=threads, began=start, seconds=seconds, stop=stop)
         pool += run_visitors(paths, port=site.port, tally=tally, threads=visitors, began=start,
                              seconds=seconds, stop=stop, seed=seed)
+        pool += run_attackers(attackers, port=site.port, tally=tally, began=start, seconds=seconds, stop=stop,
+                              password=Participant._password())
         for thread in pool:
             thread.start()
         try:
@@ -269,7 +277,7 @@ def run(*, url, seconds, organisations, logins, threads, visitors, workers, seed
     say()
     say(figures(tally, elapsed))
     say(f"(over {elapsed:.1f}s; latencies are of every answer, queueing included: "
-        f"{threads + visitors} client threads share {workers} workers)")
+        f"{threads + visitors + 2} client threads share {workers} workers)")
     say()
     say("what the saves were answered (a conflict is a correct answer: someone else saved in between):")
     for noun in ("plan", "one-page report"):

@@ -209,7 +209,7 @@ class Tally:
     """Every request, by kind (latencies of all answers, errors of those that
     were wrong), and every outcome of a save (saved, conflict, refused…)."""
 
-    ORDER = ["login", "portal page", "draft save", "submit", "public page"]
+    ORDER = ["login", "portal page", "draft save", "submit", "public page", "hostile 240k", "hostile max"]
 
     def __init__(self):
         self.lock = threading.Lock()
