@@ -31,6 +31,16 @@ CHART_BAR_HEIGHT = 18
 
 CHART_LABEL_CHARS = 40
 
+# The same chart for a phone (the page swaps them at 40rem): each theme's name
+# on a line of its own above its bar, in a drawing about as wide as the
+# screen, so that its labels show at the body text's size (16px) rather than
+# the 7px the wide chart shrinks them to at 360px.
+NARROW_WIDTH = 320
+NARROW_ROW_HEIGHT = 46
+NARROW_BAR_HEIGHT = 14
+NARROW_BAR_SPACE = 270
+NARROW_LABEL_CHARS = 32
+
 
 @dataclass(frozen=True)
 class ChartRow:
@@ -39,6 +49,9 @@ class ChartRow:
     display: str
     bar_width: float  # 0 when hidden below the threshold
     y: int
+    narrow_label: str = ""
+    narrow_bar_width: float = 0
+    narrow_y: int = 0
 
     @property
     def bar_y(self) -> int:
@@ -51,6 +64,23 @@ class ChartRow:
     @property
     def value_x(self) -> float:
         return CHART_LABEL_WIDTH + 10 + self.bar_width + 6
+
+    # In the narrow chart: the label's baseline, then the bar and its value below it.
+    @property
+    def narrow_text_y(self) -> int:
+        return self.narrow_y + 16
+
+    @property
+    def narrow_bar_y(self) -> int:
+        return self.narrow_y + 23
+
+    @property
+    def narrow_value_y(self) -> int:
+        return self.narrow_bar_y + NARROW_BAR_HEIGHT - 1
+
+    @property
+    def narrow_value_x(self) -> float:
+        return self.narrow_bar_width + 6
 
 
 @dataclass(frozen=True)
@@ -73,6 +103,17 @@ class ThemeChart:
     def label_x(self) -> int:
         return self.label_width
 
+    narrow_width: int = NARROW_WIDTH
+    narrow_bar_height: int = NARROW_BAR_HEIGHT
+
+    @property
+    def narrow_height(self) -> int:
+        return len(self.rows) * NARROW_ROW_HEIGHT + 4
+
+
+def _shortened(name, chars):
+    return name if len(name) <= chars else name[: chars - 1] + "…"
+
 
 def theme_chart(*, chart_id, title, themes) -> ThemeChart | None:
     if not themes:
@@ -80,11 +121,14 @@ def theme_chart(*, chart_id, title, themes) -> ThemeChart | None:
     largest = max(theme.organisations for theme in themes) or 1
     rows = []
     for index, theme in enumerate(themes):
-        short = theme.name if len(theme.name) <= CHART_LABEL_CHARS else theme.name[: CHART_LABEL_CHARS - 1] + "…"
-        width = round(CHART_BAR_SPACE * theme.organisations / largest, 1)
         rows.append(
-            ChartRow(label=theme.name, short_label=short, display=theme.organisations_display,
-                     bar_width=width, y=4 + index * CHART_ROW_HEIGHT)
+            ChartRow(label=theme.name, short_label=_shortened(theme.name, CHART_LABEL_CHARS),
+                     display=theme.organisations_display,
+                     bar_width=round(CHART_BAR_SPACE * theme.organisations / largest, 1),
+                     y=4 + index * CHART_ROW_HEIGHT,
+                     narrow_label=_shortened(theme.name, NARROW_LABEL_CHARS),
+                     narrow_bar_width=round(NARROW_BAR_SPACE * theme.organisations / largest, 1),
+                     narrow_y=index * NARROW_ROW_HEIGHT)
         )
     description = (
         "Bar chart: how many organisations named each theme. "

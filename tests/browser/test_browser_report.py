@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import PHONE
 from tests.builders import PASSWORD, add_report_pages, reported_cohort
 
 pytestmark = pytest.mark.browser
@@ -183,6 +184,21 @@ def test_facilitator_codes_themes_and_publishes_the_report_a_visitor_reads(new_p
                                 "Barnet next step") if words in body] == []
     assert visitor.errors == []
     assert visitor.outside_requests == []
+
+    # On a phone: the chart's labels at least the body text's size, and a way back to the contents.
+    phone = new_page(viewport=PHONE)
+    phone.goto(report.url)
+    body_size = phone.evaluate("() => parseFloat(getComputedStyle(document.body).fontSize)")
+    label_sizes = phone.evaluate("""() => [...document.querySelectorAll('#learning .theme-chart-label')]
+        .filter(label => label.getBoundingClientRect().height > 0)
+        .map(label => label.getBoundingClientRect().height)""")
+    assert label_sizes, "no chart label is shown on a phone"
+    # A text's box is about its font size high (the glyphs' ascent and descent).
+    assert min(label_sizes) >= body_size * 0.9, (label_sizes, body_size)
+    expect(phone.get_by_text("Senior manager focus", exact=True).locator("visible=true").first).to_be_visible()
+    phone.locator("#learning").get_by_role("link", name="Back to contents").click()
+    assert phone.evaluate("() => location.hash") == "#contents"
+    expect(phone.get_by_role("heading", name="Contents")).to_be_in_viewport()
 
 
 def test_a_council_consents_in_the_portal_and_its_withdrawal_waits_for_the_next_publication(

@@ -8,7 +8,7 @@ programme's facilitator, a site administrator), is asked:
    64-bit range, a null character): never a server error, and for the
    people who may open the screen, 404 (or 400 for the null character);
 2. with hostile query strings (quotes, a null character, huge and negative
-   numbers, repeated and unknown parameters), on every parameter the page
+   numbers, another site's address, repeated and unknown parameters), on every parameter the page
    itself shows in its links and GET forms and on the ones Wagtail's admin
    reads: never a server error;
 3. with every POST form the page shows (found by parsing it,
@@ -18,8 +18,9 @@ programme's facilitator, a site administrator), is asked:
    the pages, the accounts, as tests/security/rows.py compares them) and
    with none of it reaching the sanitiser (a spy that wraps
    programme.sanitise's functions records every text they are given); then
-   with hostile values in every field, hidden ones included: never a server
-   error.
+   with hostile values in every field, hidden ones included (another
+   site's address in "next"): never a server error, and no answer anywhere
+   redirects to another site.
 
 No clock is read: what is asserted is what was refused, and how much text
 reached the sanitiser. The world is two programmes (tests/builders.py
@@ -49,12 +50,14 @@ from tests.security.urlconf import every_url, kwarg_values
 LOG_TABLES = {"wagtailcore.ModelLogEntry", "wagtailcore.PageLogEntry"}
 ROLES = ("anonymous", "participant", "facilitator", "other_facilitator", "superuser")
 HUGE = "99999999999999999999999999"
+FOREIGN = "//evil.example/"  # where no redirect may ever send anyone
 NOT_IDS = ("abc", "-1", HUGE, "%00")
 # Parameters read by kind somewhere (Wagtail's admin, the listings), tried on every page.
 COMMON_PARAMETERS = ("q", "p", "page", "id", "next", "ordering", "o", "order", "e", "not-a-parameter")
 QUERY_VARIANTS = {  # name: value(s) given to every parameter at once
     "quotes, repeated": ['"', "maybe"],
     "huge and negative numbers": [HUGE, "-1"],
+    "a foreign address": [FOREIGN, "https://evil.example/"],
 }
 # The nastiest shape for bleach (its cost grows with the square of unclosed tags), far past every limit.
 OVERSIZED = "<b><i>" * 5_000  # 30,000 characters in every text box of a form at once
@@ -285,7 +288,7 @@ def test_no_input_from_anyone_gives_a_server_error_or_costs_anything(worlds, rol
     for action, form in forms:
         for other in HOSTILE_OTHER:
             data = form_data(form, lambda name, value, kind, other=other: (
-                HOSTILE_TEXT if kind in TEXT_KINDS else other))
+                HOSTILE_TEXT if kind in TEXT_KINDS else FOREIGN if name == "next" else other))
             ask("post", action, f"hostile values ({other!r} in the other fields)", data)
 
     print(f"{role}: {asked} requests, {refused_oversized} oversized forms, {time.perf_counter() - started:.0f} s")

@@ -8,7 +8,10 @@ name until someone says what it names.
   named URL, Wagtail's admin included;
 - `kwarg_values(url_name, names, world)`: a value for each keyword argument,
   by its kind, taken from a world of tests/builders.py build_private_world;
-- `every_url(world)`: every named URL filled that way, reversed."""
+- `every_url(world)`: every named URL filled that way, reversed;
+- `unnamed(resolver)`: the route of every URL pattern with no name, which the
+  walk cannot reverse (tests/security/test_unnamed_urls.py says what each is,
+  so a new one fails there until it is named or described)."""
 import pytest
 from django.apps import apps
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
@@ -31,6 +34,16 @@ def walk(resolver, prefix="", namespace=()):
             # Keyword arguments: a path() route's converters, or a regex route's named groups.
             kwargs = tuple(getattr(pattern.pattern, "converters", None) or pattern.pattern.regex.groupindex)
             yield ":".join((*namespace, pattern.name)), route, kwargs
+
+
+def unnamed(resolver, prefix=""):
+    """The route of every URL pattern that has no name."""
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            yield from unnamed(pattern, route)
+        elif not pattern.name:
+            yield route
 
 
 def modeladmin_object(url_name, world):
