@@ -1,4 +1,5 @@
-"""The site's main sections (case studies, resources, programme reports), found
+"""The site's main sections (case studies, resources, programme reports), and
+the notices the footer links (accessibility statement, privacy notice), found
 from the live page tree rather than written into templates, so that an editor
 who renames a slug or moves an index does not break the header.
 
@@ -14,13 +15,24 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
-from .models import CaseStudyIndexPage, ProgrammeReportIndexPage, ResourceIndexPage
+from .models import (
+    AccessibilityStatementPage,
+    CaseStudyIndexPage,
+    PrivacyNoticePage,
+    ProgrammeReportIndexPage,
+    ResourceIndexPage,
+)
 
 # The order the sections appear in the header.
 SECTION_MODELS = (
     ("case_studies", CaseStudyIndexPage),
     ("resources", ResourceIndexPage),
     ("reports", ProgrammeReportIndexPage),
+)
+# The footer's, in its order (found in the same query).
+NOTICE_MODELS = (
+    ("accessibility", AccessibilityStatementPage),
+    ("privacy", PrivacyNoticePage),
 )
 
 _REQUEST_ATTRIBUTE = "_site_sections"
@@ -40,11 +52,12 @@ class SiteSections:
     """The sections in header order; each is also an attribute by key
     (`sections.case_studies`), None when the site has no such live index."""
 
-    def __init__(self, sections):
+    def __init__(self, sections, notices=()):
         self._sections = list(sections)
-        for key, _model in SECTION_MODELS:
+        self.notices = list(notices)  # the footer's links
+        for key, _model in SECTION_MODELS + NOTICE_MODELS:
             setattr(self, key, None)
-        for section in self._sections:
+        for section in self._sections + self.notices:
             setattr(self, section.key, section)
 
     def __iter__(self):
@@ -67,8 +80,9 @@ def find_sections(request):
     site = Site.find_for_request(request)
     if site is None:
         return SiteSections([])
-    content_types = ContentType.objects.get_for_models(*(model for _key, model in SECTION_MODELS))
-    key_for_type = {content_types[model].pk: key for key, model in SECTION_MODELS}
+    models = SECTION_MODELS + NOTICE_MODELS
+    content_types = ContentType.objects.get_for_models(*(model for _key, model in models))
+    key_for_type = {content_types[model].pk: key for key, model in models}
     candidates = (
         Page.objects.live()
         .descendant_of(site.root_page)
@@ -78,15 +92,14 @@ def find_sections(request):
     first = {}
     for page in candidates:
         first.setdefault(key_for_type[page.content_type_id], page)
-    sections = []
-    for key, _model in SECTION_MODELS:
-        page = first.get(key)
-        if page is None:
-            continue
-        url = page.get_url(request)
-        if url:
-            sections.append(Section(key=key, title=page.title, url=url, current=_current(url, request.path)))
-    return SiteSections(sections)
+    def found(kinds):
+        for key, _model in kinds:
+            page = first.get(key)
+            url = page.get_url(request) if page is not None else None
+            if url:
+                yield Section(key=key, title=page.title, url=url, current=_current(url, request.path))
+
+    return SiteSections(found(SECTION_MODELS), found(NOTICE_MODELS))
 
 
 def site_sections(request):

@@ -17,11 +17,14 @@ from wagtail.models import GroupPagePermission, Page, Site
 
 from programme.permissions import FACILITATORS_GROUP
 from resources.models import (
+    AccessibilityStatementPage,
     CaseStudyIndexPage,
     HomePage,
+    PrivacyNoticePage,
     ProgrammeReportIndexPage,
     ResourceIndexPage,
 )
+from resources.notices import ACCESSIBILITY_STATEMENT, PRIVACY_NOTICE
 
 EDITORS_GROUP = "Editors"
 EDITOR_PAGE_ACTIONS = ("add", "change", "publish", "lock", "unlock")
@@ -77,6 +80,8 @@ def ensure_site():
         (CaseStudyIndexPage, CASE_STUDY_INDEX),
         (ResourceIndexPage, RESOURCE_INDEX),
         (ProgrammeReportIndexPage, REPORT_INDEX),
+        (AccessibilityStatementPage, ACCESSIBILITY_STATEMENT),
+        (PrivacyNoticePage, PRIVACY_NOTICE),
     ):
         ensure_index(home, model, data)
     ensure_page_permissions()
@@ -114,7 +119,8 @@ def _wagtail_welcome_page():
 
 
 def ensure_index(home, model, data):
-    """An index of this type under the home page: the one there is, or a new one."""
+    """A page of this type under the home page (an index, or a notice): the
+    one there is, or a new one."""
     existing = model.objects.descendant_of(home).first()
     if existing is not None:
         return existing

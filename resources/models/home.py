@@ -24,6 +24,8 @@ class HomePage(Page):
         "resources.CaseStudyIndexPage",
         "resources.ResourceIndexPage",
         "resources.ProgrammeReportIndexPage",
+        "resources.AccessibilityStatementPage",
+        "resources.PrivacyNoticePage",
     ]
     max_count = 1
 

@@ -4,9 +4,11 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from resources.models import (
+    AccessibilityStatementPage,
     CaseStudyIndexPage,
     CaseStudyPage,
     HomePage,
+    PrivacyNoticePage,
     ProgrammeReportIndexPage,
     ResourceIndexPage,
     ResourcePage,
@@ -17,7 +19,8 @@ from tests.factories import add_case_study, add_resource
 
 class PageTreeRules(WagtailPageTestCase):
     def test_home_page_allows_only_the_indexes(self):
-        self.assertAllowedSubpageTypes(HomePage, {CaseStudyIndexPage, ResourceIndexPage, ProgrammeReportIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {CaseStudyIndexPage, ResourceIndexPage, ProgrammeReportIndexPage,
+                                                   AccessibilityStatementPage, PrivacyNoticePage})
 
     def test_case_study_index_holds_only_case_studies(self):
         self.assertAllowedSubpageTypes(CaseStudyIndexPage, {CaseStudyPage})

@@ -12,9 +12,11 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from resources.models import (
+    AccessibilityStatementPage,
     CaseStudyIndexPage,
     CaseStudyPage,
     HomePage,
+    PrivacyNoticePage,
     ProgrammeReportIndexPage,
     ProgrammeReportPage,
     ResourceIndexPage,
@@ -69,7 +71,8 @@ def _full_names(built):
 class ReportPageTreeRules(WagtailPageTestCase):
     def test_home_page_allows_the_report_index(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {CaseStudyIndexPage, ResourceIndexPage, ProgrammeReportIndexPage}
+            HomePage, {CaseStudyIndexPage, ResourceIndexPage, ProgrammeReportIndexPage, AccessibilityStatementPage,
+                       PrivacyNoticePage}
         )
         self.assertCanCreateAt(HomePage, ProgrammeReportIndexPage)
 
