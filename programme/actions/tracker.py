@@ -9,7 +9,7 @@ The screen and its CSV read the same rows (`tracker_rows`), so the file
 holds exactly what the filtered screen shows."""
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 
 from programme.actions.tracking import ACTION_ORDER, status_history
 from programme.dates import london
@@ -92,6 +92,9 @@ class TrackerRow:
         return len(self.history) - 1
 
 
+TAKING_PART = Q(membership__status=MembershipStatus.ACCEPTED)
+
+
 def _actions(*, cohort, filters):
     actions = (
         Action.objects.filter(membership__cohort_id=cohort.pk)
@@ -101,6 +104,11 @@ def _actions(*, cohort, filters):
     )
     if filters.organisation is not None:
         actions = actions.filter(membership__organisation_id=filters.organisation)
+    else:
+        # Like every count of the cohort's work (the overview, the facilitator's
+        # home), the organisations taking part; one that withdrew keeps its
+        # actions, shown when it is picked in the filter.
+        actions = actions.filter(TAKING_PART)
     if filters.status == OPEN:
         actions = actions.exclude(status=RAGStatus.DONE)
     elif filters.status:
@@ -123,7 +131,8 @@ def rag_counts(*, cohort):
     status (zeros included, so the four always read the same way), and the
     total. One query."""
     counts = dict(
-        Action.objects.filter(membership__cohort_id=cohort.pk).values_list("status").annotate(n=Count("pk")).order_by()
+        Action.objects.filter(TAKING_PART, membership__cohort_id=cohort.pk)
+        .values_list("status").annotate(n=Count("pk")).order_by()
     )
     by_status = [(status.value, status.label, counts.get(status.value, 0)) for status in RAGStatus]
     return by_status, sum(count for _, _, count in by_status)

@@ -332,3 +332,18 @@ def test_overview_queries_stay_the_same_for_1_and_40_actions(world, login):
 
 def test_overview_without_actions_says_so(world, login):
     assert "No organisation has added an action yet." in shown(overview(login(world.facilitator), world.cohort))
+
+
+def test_a_withdrawn_organisations_actions_are_counted_nowhere_but_shown_when_picked(tracked, login):
+    from programme.actions.tracker import rag_counts
+
+    before = rag_counts(cohort=tracked.cohort)
+    gone = MembershipFactory(cohort=tracked.cohort, organisation=OrganisationFactory(name="Gone Council"),
+                             status=MembershipStatus.WITHDRAWN)
+    add_action(membership=gone, user=None, description="Left half done", owner="Them")
+    client = login(tracked.facilitator)
+
+    assert rag_counts(cohort=tracked.cohort) == before  # as the facilitator's home counts them
+    assert "Left half done" not in shown(client.get(tracker_url(tracked.cohort)))
+    picked = shown(client.get(tracker_url(tracked.cohort, f"?organisation={gone.organisation_id}")))
+    assert "Left half done" in picked and "1 action matching the filters." in picked
