@@ -17,7 +17,7 @@ Queries: one when the programme has no measures; three otherwise (the
 measures, their comparator figures, the figures), whatever the cohort's size."""
 from __future__ import annotations
 
-from programme.enums import ComparatorKind, MeasureDirection
+from programme.enums import ComparatorKind, MeasureDirection, MembershipStatus
 from programme.models import OutcomeReturn
 from programme.outcomes.figures import figures_rows, improved, number, signed, summarise
 from programme.outcomes.measures import latest_comparators, measures_of
@@ -75,3 +75,32 @@ def impact_section(*, cohort, memberships, labels, public, threshold) -> ImpactS
             improved_display=f"fewer than {threshold}" if public and 0 < summary.improved < threshold else "",
         ))
     return ImpactSection(measures=items, left_out=left_out)
+
+
+# --------------------------------------------------------------------------- across cohorts
+
+
+def programme_outcomes(*, programme, cohorts):
+    """[(measure, [Summary per cohort of `cohorts`], display)] for the
+    programme's learning screen: each measure, cohort by cohort (accepted
+    organisations only). Two queries: the measures, and the figures of every
+    cohort in one aggregate."""
+    measures = list(measures_of(programme))
+    if not measures:
+        return []
+    figures = figures_rows(OutcomeReturn.objects.filter(
+        membership__cohort__programme_id=programme.pk, membership__status=MembershipStatus.ACCEPTED,
+    ))
+    rows = []
+    for measure in measures:
+        per_cohort = []
+        for cohort in cohorts:
+            summary = summarise([f for f in figures if f.measure_id == measure.pk and f.cohort_id == cohort.pk],
+                                direction=measure.direction)
+            per_cohort.append({
+                "reporting": summary.reporting, "improved": summary.improved,
+                "median_change": signed(summary.median_change, measure.unit),
+                "median_latest": number(summary.median_latest, measure.unit),
+            })
+        rows.append({"measure": measure, "cohorts": per_cohort})
+    return rows
