@@ -56,7 +56,14 @@ def build(rng):
     from django.utils.text import slugify
 
     from programme.enums import MeasureDirection, MeasureUnit, MembershipStatus, ReturnPoint
-    from programme.models import Cohort, Membership, Organisation, OutcomeMeasure, OutcomeReturn, Programme
+    from programme.models import (
+        Cohort,
+        Membership,
+        Organisation,
+        OutcomeMeasure,
+        OutcomeReturn,
+        Programme,
+    )
 
     began = time.perf_counter()
     call_command("migrate", interactive=False, verbosity=0)

@@ -14,9 +14,21 @@ figures as its baseline. Idempotent: nothing is added twice."""
 import datetime
 from decimal import Decimal
 
-from programme.enums import ComparatorKind, MeasureDirection, MeasureUnit, MembershipStatus, ReturnPoint
+from programme.enums import (
+    ComparatorKind,
+    MeasureDirection,
+    MeasureUnit,
+    MembershipStatus,
+    ReturnPoint,
+)
 from programme.models import Cohort, Membership, Organisation, OutcomeReturn
-from programme.outcomes.measures import EET, add_measure, add_starter_measures, measures_of, set_comparator
+from programme.outcomes.measures import (
+    EET,
+    add_measure,
+    add_starter_measures,
+    measures_of,
+    set_comparator,
+)
 
 ILLUSTRATIVE = "Illustrative figure for the demo: the 2021 programme report gives no outcome figures."
 COMPARATOR_SOURCE = "Illustrative figure for the demo (not from a published source)"

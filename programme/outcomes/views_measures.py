@@ -12,7 +12,12 @@ from wagtail.admin import messages
 from programme.admin.lookup import facilitated_or_404
 from programme.models import Comparator, Programme
 from programme.outcomes.forms import ComparatorForm, MeasureForm
-from programme.outcomes.measures import add_measure, add_starter_measures, measures_of, set_comparator
+from programme.outcomes.measures import (
+    add_measure,
+    add_starter_measures,
+    measures_of,
+    set_comparator,
+)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from programme.enums import ReturnPoint
-from programme.outcomes.forms import ReturnForm
 from programme.outcomes.figures import number
+from programme.outcomes.forms import ReturnForm
 from programme.outcomes.measures import measures_of
 from programme.outcomes.returns import history_of, open_points, record_figure
 from programme.portal.views import participant_view

@@ -3,7 +3,6 @@ organisations that improved, the median change and the cohort beside the
 national figure; organisation figures only for numbered (consenting)
 organisations, without names; small counts left out as the themes are; and
 frozen with the published report."""
-import datetime
 import re
 from decimal import Decimal
 
