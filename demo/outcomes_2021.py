@@ -31,7 +31,7 @@ from programme.outcomes.measures import (
 )
 
 ILLUSTRATIVE = "Illustrative figure for the demo: the 2021 programme report gives no outcome figures."
-COMPARATOR_SOURCE = "Illustrative figure for the demo (not from a published source)"
+COMPARATOR_SOURCE = "illustrative figure for the demo, not from a published source"
 DERBY = "Derby City Council"
 DERBY_NOTE = ("From Derby City's update to its Corporate Parenting Committee (March 2021): “on par with our "
               "statistical neighbours and nationally”.")

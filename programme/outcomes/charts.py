@@ -12,7 +12,7 @@ from programme.outcomes.figures import number
 WIDTH = 640
 LABEL_WIDTH = 220
 BAR_X = LABEL_WIDTH + 10
-BAR_SPACE = 330
+BAR_SPACE = 290
 ROW_HEIGHT = 30
 BAR_HEIGHT = 11
 LABEL_CHARS = 30
@@ -43,7 +43,9 @@ class OutcomeChartRow:
 
     @property
     def value_x(self) -> float:
-        return BAR_X + max(self.baseline_width or 0, self.latest_width or 0) + 6
+        """The figures sit in their own column right of the bars, where the
+        national line never crosses them."""
+        return BAR_X + BAR_SPACE + 10
 
     @property
     def values_text(self) -> str:

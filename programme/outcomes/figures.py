@@ -46,8 +46,8 @@ class Figures:
     @property
     def latest_point(self) -> str:
         if self.follow_up is not None:
-            return ReturnPoint.FOLLOW_UP.label
-        return ReturnPoint.END.label if self.end is not None else ""
+            return "Follow-up"
+        return "End" if self.end is not None else ""
 
     @property
     def change(self) -> Decimal | None:

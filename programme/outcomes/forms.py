@@ -13,11 +13,13 @@ from programme.outcomes.returns import figure_errors
 from programme.portal.forms import editable_text
 
 NOTE_MAX = 1000
-DATE_HELP = "For example 31 3 2021 (as at 31 March 2021)."
+DATE_HELP = "For example 31/03/2021 (as at 31 March 2021)."
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
+def date_input():
+    """Plain text, not type="date", as the actions form: browsers show their
+    own format (often the American one) in a date box, and the hint would lie."""
+    return forms.DateInput(attrs={"autocomplete": "off", "class": "input-date"}, format="%d/%m/%Y")
 
 
 class MeasureForm(forms.ModelForm):
@@ -51,7 +53,7 @@ class ComparatorForm(forms.Form):
     kind = forms.ChoiceField(label="Figure", choices=ComparatorKind.choices, widget=forms.RadioSelect,
                              error_messages={"required": "Say whether it is the national or the neighbours' "
                                                          "figure."})
-    refers_to = forms.DateField(label="Period (as at)", help_text=DATE_HELP, widget=DateInput,
+    refers_to = forms.DateField(label="Period (as at)", help_text=DATE_HELP, widget=date_input(),
                                 error_messages={"required": "Give the date the figure refers to.",
                                                 "invalid": "Give the date as day, month and year, e.g. "
                                                            "31/03/2021."})
@@ -101,7 +103,7 @@ class ReturnForm(forms.Form):
             row = current.get(measure.pk)
             self.fields[f"value_{measure.pk}"] = _value_field(measure)
             self.fields[f"refers_to_{measure.pk}"] = forms.DateField(
-                label="The date the figure refers to", required=False, help_text=DATE_HELP, widget=DateInput,
+                label="The date the figure refers to", required=False, help_text=DATE_HELP, widget=date_input(),
                 error_messages={"invalid": "Give the date as day, month and year, e.g. 31/03/2021."},
             )
             self.fields[f"note_{measure.pk}"] = forms.CharField(

@@ -45,7 +45,7 @@ def test_the_demo_facilitator_sees_the_2021_cohorts_outcome_figures(cohort_2021,
     page = client.get(reverse("programme_admin:cohort_outcomes", args=[cohort_2021.pk])).content.decode()
 
     assert "Kent County Council" in page and "57.1%" in page and "56.4%" in page
-    assert "Illustrative figure for the demo" in page  # the national figure's source
+    assert "illustrative figure for the demo" in page  # the national figure's source
 
 
 def test_the_published_2021_report_has_an_impact_section(cohort_2021, client):

@@ -2,6 +2,8 @@
 HTTP: an organisation sends and corrects its own figures, impossible ones are
 refused beside their field, and nobody sees another organisation's."""
 import datetime
+import html
+import re
 from decimal import Decimal
 
 from django.urls import reverse
@@ -98,16 +100,25 @@ def test_a_late_correction_keeps_the_earlier_figure_in_the_history(measured, log
 
 
 def test_saving_the_form_unchanged_records_nothing(measured, login):
+    """What the form shows (each input's value attribute) posted back as it is."""
     client = login(measured.a_user)
     before = OutcomeReturn.objects.count()
-    form = client.get(form_url("end")).context["form"]
-    data = {name: form[name].value() or "" for name in form.fields}
+    page = client.get(form_url("end")).content.decode()
+    data = dict(re.findall(r'<input type="text" name="([a-z_0-9]+)" value="([^"]*)"', page))
+    data.update({name: html.unescape(text.strip()) for name, text in
+                 re.findall(r'<textarea name="([a-z_0-9]+)"[^>]*>(.*?)</textarea>', page, re.S)})
+    assert data[f"refers_to_{measured.eet.pk}"] == "31/03/2022"  # as a UK date, as the hint says
 
-    response = client.post(form_url("end"), {k: (v.isoformat() if hasattr(v, "isoformat") else v)
-                                             for k, v in data.items()})
+    response = client.post(form_url("end"), data)
 
     assert response.status_code == 302
     assert OutcomeReturn.objects.count() == before
+
+
+def test_a_uk_date_is_accepted(measured, login):
+    post_figure(login(measured.a_user), measured.university, value="7", refers_to="31/03/2021")
+
+    assert OutcomeReturn.objects.get(measure=measured.university).refers_to == datetime.date(2021, 3, 31)
 
 
 def test_a_posted_measure_of_another_programme_is_ignored(measured, other_world, login):
