@@ -41,6 +41,7 @@ bench: install
 	$(BIN)/python -m bench.breakouts
 	$(BIN)/python -m bench.themes
 	$(BIN)/python -m bench.reports
+	$(BIN)/python -m bench.outcomes
 	$(BIN)/python -m bench.bad_input
 
 # Needs PostgreSQL (LOADTEST_DATABASE_URL); LOADTEST_SECONDS sets the length. See README.

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from demo.learning_2021 import ensure_report_pages, load_demo_learning
+from demo.outcomes_2021 import load_demo_outcomes
 from demo.reports_2021 import load_demo_reports
 from programme.dates import LONDON
 from programme.enums import (
@@ -219,7 +220,7 @@ def ensure_participant_logins():
 
 
 def _load_reports(programme, facilitator):
-    """The 2021 cohort's plans, reports, feedback, codings and report page."""
+    """The 2021 cohort's plans, reports, feedback, codings, outcome figures and report page."""
     cohort = programme.cohorts.filter(name="2021 cohort").first()
     if cohort is None:
         return
@@ -227,6 +228,7 @@ def _load_reports(programme, facilitator):
     cohort.save(update_fields=["sharing_enabled"])
     load_demo_reports(cohort=cohort, user=facilitator)
     load_demo_learning(cohort=cohort, user=facilitator)
+    load_demo_outcomes(cohort=cohort)  # before the report page, so that its published Impact holds them
     ensure_report_pages(cohort=cohort)
 
 

@@ -167,3 +167,30 @@ class ConsentSource(models.TextChoices):
     PORTAL = "portal", "The organisation, in the portal"
     FACILITATOR = "facilitator", "A facilitator (override)"
     BEFORE_RECORDS = "before_records", "Ticked by a facilitator before consent was recorded"
+
+
+class MeasureUnit(models.TextChoices):
+    PERCENT = "percent", "Percentage (%)"
+    COUNT = "count", "Count (number of young people)"
+
+
+class MeasureDirection(models.TextChoices):
+    """Which way is better: a rise in the share in education, employment or
+    training is good news; a rise in the NEET count is not."""
+
+    HIGHER = "higher", "Higher is better"
+    LOWER = "lower", "Lower is better"
+
+
+class ComparatorKind(models.TextChoices):
+    NATIONAL = "national", "National (England)"
+    NEIGHBOURS = "neighbours", "Statistical neighbours"
+
+
+class ReturnPoint(models.TextChoices):
+    """When an organisation sends its figures: at the start of the programme,
+    at its end, and at the follow-up date its cohort sets (a year on, say)."""
+
+    BASELINE = "baseline", "Baseline (start of the programme)"
+    END = "end", "End of the programme"
+    FOLLOW_UP = "follow_up", "Follow-up"

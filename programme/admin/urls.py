@@ -8,6 +8,8 @@ from programme.actions import views as action_views
 from programme.cohorts import views_consent, views_overview, views_people, views_roster
 from programme.learning import views_across_cohorts, views_coding, views_merge
 from programme.notifications import views as notification_views
+from programme.outcomes import views as outcome_views
+from programme.outcomes import views_measures as outcome_measure_views
 from programme.reporting import views as reporting_views
 from programme.sessions import views_breakouts, views_register
 from programme.submissions import views as submission_views
@@ -26,6 +28,8 @@ SCREENS = [
     notification_views,
     reporting_views,
     action_views,
+    outcome_views,
+    outcome_measure_views,
 ]
 
 urlpatterns = [path("", include(screen.urlpatterns)) for screen in SCREENS]

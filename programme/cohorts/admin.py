@@ -12,7 +12,10 @@ from programme.permissions import MANAGE_ACCOUNTS_PERMISSION, may_change_organis
 
 class ProgrammeAdmin(ScopedModelAdmin):
     model = Programme
-    button_helper_class = link_buttons(("Learning across cohorts", "programme_admin:programme_learning", None))
+    button_helper_class = link_buttons(
+        ("Learning across cohorts", "programme_admin:programme_learning", None),
+        ("Outcome measures", "programme_admin:outcome_measures", None),
+    )
     menu_icon = "doc-full"
     list_display = ("title", "host", "starts_on", "ends_on", "status")
     list_filter = ("status",)
@@ -40,6 +43,7 @@ class CohortAdmin(ScopedModelAdmin):
         ("Code themes", "programme_admin:coding", None),
         ("Messages", "programme_admin:cohort_messages", None),
         ("Actions", "programme_admin:cohort_actions", None),
+        ("Outcomes", "programme_admin:cohort_outcomes", None),
         ("Downloads", "programme_admin:cohort_overview#downloads", None),
     )
     menu_icon = "group"
@@ -52,7 +56,7 @@ class CohortAdmin(ScopedModelAdmin):
         FieldPanel("reminder_days_before"),
         MultiFieldPanel(
             [FieldPanel("plan_deadline"), FieldPanel("report_deadline"), FieldPanel("sharing_enabled"),
-             FieldPanel("report_threshold")],
+             FieldPanel("report_threshold"), FieldPanel("outcomes_follow_up_on")],
             heading="Plans, reports and sharing",
         ),
     ]

@@ -7,7 +7,10 @@ statements behind it in the programme, the same per cohort (the trend), and
 example statements with their organisation and cohort. Goal categories per
 cohort. Organisation names are shown: this is for facilitators only.
 
-Queries: 10, plus 3 per cohort for attendance (`attendance_summary`), whatever
+Outcome measures per cohort: how many organisations reported a baseline and
+a later figure, how many improved, the median change (programme/outcomes/impact.py).
+
+Queries: 11 (12 when the programme has outcome measures), plus 3 per cohort for attendance (`attendance_summary`), whatever
 the number of organisations or statements."""
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ from programme.learning.aggregation import (
     theme_examples,
 )
 from programme.models import Membership, OnePagePlan, Reflection
+from programme.outcomes.impact import programme_outcomes
 from programme.reporting.data import Example, ThemeSection
 from programme.reporting.themes import group_themes, theme_item
 from programme.sessions.attendance import attendance_summary
@@ -68,6 +72,7 @@ class ProgrammeLearning:
     feedback: ThemeSection
     trends: list[ThemeTrend]
     goal_categories: list[tuple[str, list[int], int]]  # (label, per cohort, total)
+    outcomes: list = field(default_factory=list)  # programme.outcomes.impact.programme_outcomes
 
     @property
     def totals(self) -> CohortFigures:
@@ -172,4 +177,5 @@ def programme_learning(*, programme, now=None) -> ProgrammeLearning:
                          title="Feedback on the programme: organisations naming each theme"),
         trends=trends,
         goal_categories=goal_rows,
+        outcomes=programme_outcomes(programme=programme, cohorts=cohorts),
     )

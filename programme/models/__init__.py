@@ -8,6 +8,7 @@ from .consent import ConsentRecord
 from .emails import SentEmail
 from .invitations import Invitation
 from .organisations import Organisation
+from .outcomes import Comparator, OutcomeMeasure, OutcomeReturn
 from .participants import Participant
 from .programmes import Programme
 from .sessions import Presentation, ProgrammeSession
@@ -25,6 +26,9 @@ __all__ = [
     "Statement",
     "SubmissionVersion",
     "Attendance",
+    "Comparator",
+    "OutcomeMeasure",
+    "OutcomeReturn",
     "BreakoutGroup",
     "Cohort",
     "ConsentRecord",

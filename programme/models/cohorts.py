@@ -25,6 +25,11 @@ class Cohort(models.Model):
         "smallest count shown in public", default=2,
         help_text='Theme counts below this are shown as "fewer than N" in the public report.',
     )
+    outcomes_follow_up_on = models.DateField(
+        "outcome figures follow-up date", null=True, blank=True,
+        help_text="When organisations send their outcome figures a third time (a year on, say). "
+                  "Empty: no follow-up return is asked for.",
+    )
     sharing_enabled = models.BooleanField(
         "participants may read each other's submitted work", default=False,
         help_text="Participants then see other organisations' submitted plans and reports (never drafts).",

@@ -29,8 +29,13 @@ show what the data holds:
   is resolved against the cohort: quotes, session write-ups and narratives
   that point elsewhere, or at something that may not appear, are dropped.
 
-Queries: a fixed number whatever the size of the cohort: 20 with
-`cohort.programme` already loaded and no synthesis, one more for the quotes
+- **Impact** (programme/outcomes/impact.py): the outcome figures, by the
+  same rules: organisation figures only under a report number, a measure
+  reported by fewer organisations than the threshold left out.
+
+Queries: a fixed number whatever the size of the cohort: 21 with
+`cohort.programme` already loaded, no synthesis and no outcome measures (23
+with measures), one more for the quotes
 and one for the chosen links when there are any (tests/programme/reporting).
 """
 from __future__ import annotations
@@ -64,6 +69,7 @@ from programme.models import (
     Reflection,
     Statement,
 )
+from programme.outcomes.impact import impact_section
 from programme.pages import case_study_page_model, page_path, resource_page_model
 from programme.reporting.data import (
     CaseStudy,
@@ -380,6 +386,10 @@ def build_report(*, cohort, public: bool, threshold: int | None = None, synthesi
                 continue
             quotes.append(Quote(text=text, organisation="" if public else membership.organisation.name))
 
+    # The outcome figures (1 query without measures, 3 with).
+    impact = impact_section(cohort=cohort, memberships=memberships, labels=labels, public=public,
+                            threshold=threshold)
+
     dates = ""
     if cohort.starts_on and cohort.ends_on:
         dates = f"{cohort.starts_on:%B %Y} – {cohort.ends_on:%B %Y}"
@@ -428,4 +438,5 @@ def build_report(*, cohort, public: bool, threshold: int | None = None, synthesi
         approach_commentary=synthesis.approach_commentary,
         conclusion=synthesis.conclusion,
         show_feedback=synthesis.show_feedback,
+        impact=impact,
     )

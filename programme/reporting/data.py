@@ -195,6 +195,60 @@ class LinkItem:
     page_url: str = ""  # the library page about it (a path), "" for a typed link
 
 
+@dataclass(frozen=True)
+class ImpactOrganisation:
+    """One organisation's figures for a measure: in public, only a consenting
+    organisation's, under its report number."""
+
+    label: str  # "LA 1" ("" in the facilitator's copy for an organisation without a number)
+    baseline: str  # "55.1%"
+    latest: str
+    change: str  # "+4.5 points"
+    improved: bool = False
+    organisation: str = ""  # always "" in a public report
+
+    @property
+    def heading(self) -> str:
+        if self.label and self.organisation:
+            return f"{self.label} – {self.organisation}"
+        return self.label or self.organisation
+
+
+@dataclass(frozen=True)
+class ImpactMeasure:
+    """A measure across the cohort: how many organisations improved it, the
+    median change, and the cohort beside the national figure."""
+
+    name: str
+    unit: str
+    direction_label: str  # "Higher is better"
+    reporting: int  # organisations with a baseline and a later figure
+    improved: int
+    median_change: str
+    cohort_baseline: str  # the median of the organisations' baselines
+    cohort_latest: str  # the median of their latest figures
+    national: str = ""
+    national_as_at: str = ""
+    neighbours: str = ""
+    neighbours_as_at: str = ""
+    sources: str = ""
+    organisations: list[ImpactOrganisation] = field(default_factory=list)
+    below_threshold: bool = False  # facilitator's copy only: left out of the public report
+
+    improved_display: str = ""  # public: "fewer than 3" for a count below the threshold
+
+    @property
+    def improved_phrase(self) -> str:
+        noun = "organisation" if self.reporting == 1 else "organisations"
+        return f"{self.improved_display or self.improved} of {self.reporting} {noun}"
+
+
+@dataclass(frozen=True)
+class ImpactSection:
+    measures: list[ImpactMeasure]
+    left_out: int = 0  # public: measures fewer organisations than the threshold reported
+
+
 @dataclass
 class Report:
     public: bool
@@ -242,6 +296,8 @@ class Report:
     show_feedback: bool = True
     page_title: str = ""
     summary: str = ""
+    # 3.x the outcome figures (None: the programme has no outcome measures)
+    impact: ImpactSection | None = None
 
     @property
     def attendance_and_submissions(self) -> str:

@@ -116,6 +116,25 @@ def _themes(report):
     }
 
 
+def _impact_changes(old, new) -> list[str]:
+    """The Impact section (3.1): measures shown, and their figures."""
+    old_measures = {m["name"]: m for m in (old or {}).get("measures", [])}
+    new_measures = {m["name"]: m for m in (new or {}).get("measures", [])}
+    found = []
+    for name, measure in new_measures.items():
+        before = old_measures.get(name)
+        if before is None:
+            found.append(f"Impact, “{name}” (3.1): now shown, reported by {measure['reporting']} organisations.")
+        elif before != measure:
+            found.append(f"Impact, “{name}” (3.1): the figures changed ({before['improved']} → "
+                         f"{measure['improved']} of {measure['reporting']} organisations improved).")
+    for name in old_measures:
+        if name not in new_measures:
+            found.append(f"Impact, “{name}” (3.1): will be left out (reported by fewer organisations than the "
+                         "smallest count shown, or no longer a measure).")
+    return found
+
+
 def changes(published: dict, current: dict) -> list[str]:
     """What publishing `current` (a fresh freeze) would change compared with
     `published` (the page's snapshot), one sentence each, in the order of the
@@ -197,6 +216,7 @@ def changes(published: dict, current: dict) -> list[str]:
                          "longer coded).")
     if bool(old.get("show_feedback")) != bool(new.get("show_feedback")):
         found.append("Feedback on the programme (4.6): " + ("shown." if new.get("show_feedback") else "hidden."))
+    found += _impact_changes(old.get("impact"), new.get("impact"))
     found += _added_removed("Useful links (5)", [(link["title"], link["url"]) for link in old["links"]],
                             [(link["title"], link["url"]) for link in new["links"]], "link")
     for key, label in TEXTS:

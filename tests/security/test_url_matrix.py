@@ -42,6 +42,7 @@ from programme.models import (
     Reflection,
     Statement,
 )
+from programme.outcomes.measures import add_measure
 from tests.builders import build_cohort
 from tests.factories import UserFactory
 from tests.security.urlconf import walk
@@ -286,6 +287,14 @@ TABLE = {
     "programme_admin:cohort_actions": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN,
                                           query="?status=amber&organisation=1"),
     "programme_admin:cohort_actions_csv": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
+    # Each organisation's outcome figures by name, and the programme's measures.
+    "programme_admin:cohort_outcomes": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
+    "programme_admin:cohort_outcomes_csv": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
+    "programme_admin:outcome_measures": Row(
+        kwargs={"programme_id": "programme"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
+        post_data=lambda objects: {"action": "starter"},
+    ),
     # ---- the participant portal
     "portal:dashboard": Row(get=PORTAL_PAGE),
     "portal:sessions": Row(get=PORTAL_PAGE),
@@ -314,6 +323,13 @@ TABLE = {
         post_data=lambda objects: {"note": "Not mine to update", "status": "done"},
     ),
     "portal:peers": Row(get=PORTAL_PAGE),
+    # One's own organisation's outcome figures (the login decides which).
+    "portal:outcomes": Row(get=PORTAL_PAGE),
+    "portal:outcomes_return": Row(
+        kwargs={"point": "return_point"}, get=PORTAL_PAGE, post=PORTAL_REFUSED,
+        post_data=lambda objects: {f"value_{objects.measure.pk}": "50",
+                                   f"refers_to_{objects.measure.pk}": "2021-03-31"},
+    ),
     # B reads A's submitted work (sharing is on); A asking for itself goes to its own plan.
     "portal:peer": Row(
         kwargs={"pk": "membership_a"}, get={**PORTAL_PAGE, "participant_a": redirect_to("/portal/plan/")},
@@ -407,7 +423,10 @@ def build():
     not_invited = Participant.objects.create(membership=x.b, name="Noor Notyet", email="noor@council.example.org")
     x.cohort_participants += [newcomer, not_invited]
     superuser = UserFactory(username="matrix_root", is_superuser=True, is_staff=True)
+    # One outcome measure of X (the starter set is added by the POST the matrix tries).
+    measure = add_measure(programme=x.programme, name="Matrix measure", unit="percent", direction="higher")
     objects = SimpleNamespace(
+        measure=measure, return_point="baseline",
         x=x, y=y, programme=x.programme, cohort=x.cohort, past_session=x.past_session, next_session=x.next_session,
         membership_a=x.a, plan=plan, final_report=final_report, final_report_statement=statement,
         check_in=check_in, action=action, theme=theme, other_theme=other_theme,
@@ -570,6 +589,8 @@ def test_the_posts_the_matrix_refuses_would_change_something_if_allowed(db, home
         "portal:calendar_new_address": "participant_a",
         "portal:consent": "participant_a",
         "programme_admin:membership_consent": "facilitator_x",
+        "programme_admin:outcome_measures": "facilitator_x",
+        "portal:outcomes_return": "participant_a",
     }
     unchanged = []
     for name, role in allowed.items():

@@ -1,0 +1,73 @@
+"""A programme's outcome measures and the national and statistical-neighbour
+figures its facilitators type in beside them."""
+from django.db import transaction
+from django.db.models import Max
+
+from programme.enums import MeasureDirection, MeasureUnit
+from programme.models import Comparator, OutcomeMeasure
+
+EET = "Care leavers aged 19–21 in education, employment or training"
+# What councils already report to their committees (seed 003).
+STARTER_SET = [
+    (EET, MeasureUnit.PERCENT, MeasureDirection.HIGHER,
+     "The share of care leavers aged 19–21 the council is in touch with who are in education, employment or "
+     "training, as in the DfE's annual return."),
+    ("Care leavers aged 19–21 not in education, employment or training (NEET)", MeasureUnit.COUNT,
+     MeasureDirection.LOWER, "How many young people, on the date the figure refers to."),
+    ("Care leavers in apprenticeships", MeasureUnit.COUNT, MeasureDirection.HIGHER,
+     "How many young people, on the date the figure refers to."),
+    ("Care leavers at university", MeasureUnit.COUNT, MeasureDirection.HIGHER,
+     "How many young people, on the date the figure refers to."),
+]
+
+
+def measures_of(programme):
+    return OutcomeMeasure.objects.filter(programme_id=programme.pk).order_by("position", "pk")
+
+
+@transaction.atomic
+def add_measure(*, programme, name, unit, direction, description=""):
+    """A new measure, listed after the programme's others."""
+    last = OutcomeMeasure.objects.filter(programme_id=programme.pk).aggregate(last=Max("position"))["last"]
+    return OutcomeMeasure.objects.create(
+        programme=programme, name=name.strip(), unit=unit, direction=direction, description=description.strip(),
+        position=(last or 0) + 1,
+    )
+
+
+add_measure.alters_data = True
+
+
+@transaction.atomic
+def add_starter_measures(*, programme):
+    """The starter set, leaving out any the programme already has (by name).
+    Returns the measures added."""
+    existing = set(OutcomeMeasure.objects.filter(programme_id=programme.pk).values_list("name", flat=True))
+    return [
+        add_measure(programme=programme, name=name, unit=unit, direction=direction, description=description)
+        for name, unit, direction, description in STARTER_SET if name not in existing
+    ]
+
+
+add_starter_measures.alters_data = True
+
+
+def set_comparator(*, measure, kind, refers_to, value, source):
+    """The national or neighbour figure of `measure` for the period ending
+    `refers_to`: a second figure for the same period replaces the first."""
+    comparator, _ = Comparator.objects.update_or_create(
+        measure=measure, kind=kind, refers_to=refers_to, defaults={"value": value, "source": source.strip()},
+    )
+    return comparator
+
+
+set_comparator.alters_data = True
+
+
+def latest_comparators(*, measures):
+    """{(measure id, kind): Comparator}: each measure's most recent national
+    and neighbour figure. One query."""
+    latest = {}
+    for comparator in Comparator.objects.filter(measure__in=[m.pk for m in measures]).order_by("refers_to", "pk"):
+        latest[(comparator.measure_id, comparator.kind)] = comparator
+    return latest
