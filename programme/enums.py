@@ -167,3 +167,10 @@ class ConsentSource(models.TextChoices):
     PORTAL = "portal", "The organisation, in the portal"
     FACILITATOR = "facilitator", "A facilitator (override)"
     BEFORE_RECORDS = "before_records", "Ticked by a facilitator before consent was recorded"
+
+
+class DeadlineKind(models.TextChoices):
+    """What a cohort's deadlines apply to (and so what can be extended)."""
+
+    PLAN = "plan", "One-page plan"
+    REPORT = "report", "One-page report"
