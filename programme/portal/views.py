@@ -26,6 +26,7 @@ from programme.models import Action, OnePagePlan, Participant, Presentation, Ref
 from programme.pages import live_resources
 from programme.permissions import is_facilitator
 from programme.portal.access import NotAParticipant, membership_for, ordered_memberships
+from programme.sessions.breakouts import my_breakout_group
 from programme.sessions.calendar import feed_url
 from programme.submissions.deadlines import organisation_deadline
 from programme.submissions.status import is_started, status_label
@@ -233,6 +234,7 @@ def dashboard(request, membership):
         "cohort": cohort,
         "participant": participant,
         "next_session": next_session,
+        "my_group": my_breakout_group(session=next_session, participant=participant, now=now),
         "to_write": what_to_write(membership, plan=plan, reflections=reflections, next_session=next_session),
         "actions": actions,
         "today": timezone.localdate(),
