@@ -5,9 +5,12 @@ The one home of the programme's time zone: sessions, deadlines, emails, the
 portal and calendar files all say times in Europe/London, whatever the
 server's own time zone, so 09:30 stays 09:30 on either side of the clocks
 changing."""
+import datetime
 import zoneinfo
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
+# A deadline typed as a date means the end of that day: 11:59pm, UK time.
+END_OF_DAY = datetime.time(23, 59)
 
 
 def london(moment):
@@ -52,8 +55,16 @@ def format_moment(moment):
     return f"{format_day(moment)}, {format_clock(moment)}"
 
 
+def end_of_day(day):
+    """The deadline a date typed means: 11:59pm UK time that day (GMT or BST
+    as it falls)."""
+    return datetime.datetime.combine(day, END_OF_DAY, tzinfo=LONDON)
+
+
 def format_deadline(moment):
-    """ "5pm on Friday 30 April 2021" ("" for no deadline)."""
+    """ "11:59pm on Sunday 6 December 2020", "5pm on Friday 30 April 2021"
+    ("" for no deadline): the one wording of a deadline, for the portal,
+    emails and calendar files alike."""
     if moment is None:
         return ""
     local = london(moment)

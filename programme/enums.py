@@ -194,3 +194,10 @@ class ReturnPoint(models.TextChoices):
     BASELINE = "baseline", "Baseline (start of the programme)"
     END = "end", "End of the programme"
     FOLLOW_UP = "follow_up", "Follow-up"
+
+
+class DeadlineKind(models.TextChoices):
+    """What a cohort's deadlines apply to (and so what can be extended)."""
+
+    PLAN = "plan", "One-page plan"
+    REPORT = "report", "One-page report"

@@ -154,6 +154,7 @@ class ScopedModelAdmin(ModelAdmin):
     history_view_class = ScopedHistoryView
     inspect_view_enabled = True
     panels = None  # subclasses list their panels
+    base_form_class = None  # a subclass of ScopedAdminForm, if the model needs one
 
     def get_queryset(self, request):
         return scope_to_facilitator(super().get_queryset(request), request.user)
@@ -183,10 +184,11 @@ class ScopedModelAdmin(ModelAdmin):
         return super().history_view(request, instance_pk)
 
     def get_edit_handler(self):
+        form_class = self.base_form_class or ScopedAdminForm
         if self.panels is None:
             handler = super().get_edit_handler()
-            return ObjectList(handler.children, base_form_class=ScopedAdminForm)
-        return ObjectList(self.panels, base_form_class=ScopedAdminForm)
+            return ObjectList(handler.children, base_form_class=form_class)
+        return ObjectList(self.panels, base_form_class=form_class)
 
 
 def scoped_filter(field_path, model, title, *, labels=None, select_related=()):

@@ -13,6 +13,7 @@ from programme.outcomes import views_measures as outcome_measure_views
 from programme.reporting import views as reporting_views
 from programme.sessions import views_breakouts, views_register
 from programme.submissions import views as submission_views
+from programme.submissions import views_deadlines
 
 SCREENS = [
     views_overview,
@@ -22,6 +23,7 @@ SCREENS = [
     views_register,
     views_breakouts,
     submission_views,
+    views_deadlines,
     views_coding,
     views_merge,
     views_across_cohorts,

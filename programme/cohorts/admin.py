@@ -1,11 +1,19 @@
 """The ModelAdmin screens of programmes, cohorts, memberships, participants
 and the organisation directory. Scoping to the user's programmes is done by
 ScopedModelAdmin (programme.admin.scoping); registration in wagtail_hooks."""
+from django import forms
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.widgets import AdminDateInput
 
 from programme.admin.buttons import link_buttons
-from programme.admin.scoping import ScopedModelAdmin, ScopedPermissionHelper, scoped_filter
+from programme.admin.scoping import (
+    ScopedAdminForm,
+    ScopedModelAdmin,
+    ScopedPermissionHelper,
+    scoped_filter,
+)
 from programme.cohorts.consent import annotated_consent_state, with_latest_consent
+from programme.dates import end_of_day, london
 from programme.models import Cohort, Membership, Organisation, Participant, Programme
 from programme.permissions import MANAGE_ACCOUNTS_PERMISSION, may_change_organisation
 
@@ -33,8 +41,42 @@ class ProgrammeAdmin(ScopedModelAdmin):
     ]
 
 
+DEADLINE_FIELDS = {
+    "plan_deadline": "One-page plans are due by 11:59pm (UK time) on this day.",
+    "report_deadline": "One-page reports are due by 11:59pm (UK time) on this day.",
+}
+
+
+class CohortForm(ScopedAdminForm):
+    """A deadline is typed as a date, and means the end of that day, UK time
+    (programme.dates.end_of_day); it is stored as that moment."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, help_text in DEADLINE_FIELDS.items():
+            if name not in self.fields:
+                continue
+            label = self.fields[name].label
+            self.fields[name] = forms.DateField(
+                label=label, required=False, help_text=help_text, widget=AdminDateInput(),
+                error_messages={"invalid": f"Enter the {label.lower()} as a date, for example 6 December 2020."},
+            )
+            value = self.initial.get(name)
+            if hasattr(value, "astimezone"):
+                self.initial[name] = london(value).date()
+
+    def clean_plan_deadline(self):
+        day = self.cleaned_data.get("plan_deadline")
+        return end_of_day(day) if day else None
+
+    def clean_report_deadline(self):
+        day = self.cleaned_data.get("report_deadline")
+        return end_of_day(day) if day else None
+
+
 class CohortAdmin(ScopedModelAdmin):
     model = Cohort
+    base_form_class = CohortForm
     button_helper_class = link_buttons(
         ("Overview", "programme_admin:cohort_overview", None),
         ("People and invitations", "programme_admin:cohort_people", None),

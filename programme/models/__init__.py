@@ -5,6 +5,7 @@ from .attendance import Attendance
 from .breakouts import BreakoutGroup
 from .cohorts import Cohort, Membership
 from .consent import ConsentRecord
+from .deadlines import DeadlineExtension
 from .emails import SentEmail
 from .invitations import Invitation
 from .organisations import Organisation
@@ -32,6 +33,7 @@ __all__ = [
     "BreakoutGroup",
     "Cohort",
     "ConsentRecord",
+    "DeadlineExtension",
     "Invitation",
     "Membership",
     "Organisation",

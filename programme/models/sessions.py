@@ -31,6 +31,9 @@ class ProgrammeSession(models.Model):
     location = models.CharField(max_length=300, blank=True, help_text="For sessions in person.")
     agenda = models.TextField(blank=True)
     status = models.CharField(max_length=16, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED)
+    # How the breakout groups were last formed ({"mix_by": …, "together_by": …,
+    # "keep_organisations_apart": …}), so rebalancing on the day keeps to it.
+    breakout_settings = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["starts_at"]

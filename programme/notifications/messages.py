@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from programme.addresses import absolute_url, page_url
-from programme.dates import format_moment, format_session_time
+from programme.dates import format_deadline, format_moment, format_session_time
 from programme.enums import (
     EmailKind,
     GoalCategory,
@@ -26,6 +26,7 @@ from programme.enums import (
 )
 from programme.models import (
     Cohort,
+    DeadlineExtension,
     Membership,
     OnePagePlan,
     Participant,
@@ -37,6 +38,7 @@ from programme.pages import resource_page_model
 from programme.sanitise import plain_text
 from programme.sessions.calendar import session_download_url
 from programme.submissions.content import PLAN_FIELDS, plan_field_label
+from programme.submissions.deadlines import kind_of, organisation_deadline
 from programme.submissions.status import NOT_STARTED, plan_of, submission_status
 
 # ---------------------------------------------------------------------------
@@ -292,10 +294,9 @@ def send_returned_notice(*, submission, user, now=None):
     cohort = membership.cohort
     kind = submission_kind(submission)
     name = submission_name(kind)
-    deadline = (
-        cohort.plan_deadline if kind == "plan"
-        else cohort.report_deadline if kind == ReflectionKind.FINAL_REPORT else None
-    )
+    # The organisation's own deadline if returning it reopened it (or the
+    # facilitator extended it), else the cohort's.
+    deadline = organisation_deadline(membership, kind_of(submission), now=now).due
     context = {
         "name": name,
         "organisation": membership.organisation,
@@ -304,7 +305,7 @@ def send_returned_notice(*, submission, user, now=None):
         "facilitator": _person(user),
         "when": format_moment(submission.returned_at or now),
         "comment": plain_text(submission.return_comment),
-        "deadline": format_moment(deadline) if deadline else "",
+        "deadline": format_deadline(deadline),
         "deadline_passed": bool(deadline and deadline <= now),
         "page_url": portal_page_url(submission),
     }
@@ -349,10 +350,13 @@ def send_deadline_reminders(*, now=None):
     cohorts = (
         Cohort.objects.filter(
             Q(plan_deadline__gt=now, plan_deadline__lte=end) | Q(report_deadline__gt=now, report_deadline__lte=end)
+            | Q(pk__in=DeadlineExtension.objects.filter(until__gt=now, until__lte=end)
+                .values("membership__cohort_id"))
         )
         .select_related("programme")
         .prefetch_related(
             *_accepted_participants_prefetch("", with_plan=True),
+            "accepted_memberships__deadline_extensions",
             Prefetch(
                 "accepted_memberships__reflections",
                 queryset=Reflection.objects.filter(kind=ReflectionKind.FINAL_REPORT),
@@ -364,15 +368,14 @@ def send_deadline_reminders(*, now=None):
     portal_url = _portal_url()
     outgoing = []
     for cohort in cohorts:
-        due = []
-        if cohort.plan_deadline and now < cohort.plan_deadline <= end:
-            due.append(("plan", cohort.plan_deadline))
-        if cohort.report_deadline and now < cohort.report_deadline <= end:
-            due.append(("report", cohort.report_deadline))
-        for kind, deadline in due:
+        for kind in ("plan", "report"):
             name = SUBMISSION_NAMES["plan" if kind == "plan" else ReflectionKind.FINAL_REPORT.value]
-            when = format_moment(deadline)
             for membership in cohort.accepted_memberships:
+                # Each organisation's own deadline: an extension moves its reminder with it.
+                deadline = organisation_deadline(membership, kind, now=now).due
+                if not (deadline and now < deadline <= end):
+                    continue
+                when = format_deadline(deadline)
                 submission = plan_of(membership) if kind == "plan" else next(iter(membership.final_reports), None)
                 status = _deadline_status(submission)
                 if status is None:

@@ -6,7 +6,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,12 +14,21 @@ from django.views.decorators.http import require_safe
 
 from programme.actions.tracking import ACTION_ORDER
 from programme.dates import format_deadline, format_session_time
-from programme.enums import RAGStatus, ReflectionKind, SessionKind, SessionStatus, SubmissionStatus
+from programme.enums import (
+    DeadlineKind,
+    RAGStatus,
+    ReflectionKind,
+    SessionKind,
+    SessionStatus,
+    SubmissionStatus,
+)
 from programme.models import Action, OnePagePlan, Participant, Presentation, Reflection
 from programme.pages import live_resources
 from programme.permissions import is_facilitator
 from programme.portal.access import NotAParticipant, membership_for, ordered_memberships
+from programme.sessions.breakouts import my_breakout_group
 from programme.sessions.calendar import feed_url
+from programme.submissions.deadlines import organisation_deadline
 from programme.submissions.status import is_started, status_label
 from programme.submissions.writing import EditConflict, SubmissionRefused, submit
 
@@ -142,10 +151,12 @@ class ToWrite:
 
 
 def what_to_write(membership, *, plan, reflections, next_session):
-    cohort = membership.cohort
+    prefetch_related_objects([membership], "deadline_extensions")
+    plan_due = organisation_deadline(membership, DeadlineKind.PLAN).due
+    report_due = organisation_deadline(membership, DeadlineKind.REPORT).due
     report = next((r for r in reflections if r.kind == ReflectionKind.FINAL_REPORT), None)
     check_ins = [r for r in reflections if r.kind == ReflectionKind.CHECK_IN]
-    items = [ToWrite("One-page plan", reverse("portal:plan"), cohort.plan_deadline, status_label(plan),
+    items = [ToWrite("One-page plan", reverse("portal:plan"), plan_due, status_label(plan),
                      note=plan.return_comment if plan and plan.status == SubmissionStatus.RETURNED else "")]
     if next_session and next_session.kind in CHECK_IN_KINDS:
         ahead = next((r for r in check_ins if r.session_id == next_session.pk), None)
@@ -160,7 +171,7 @@ def what_to_write(membership, *, plan, reflections, next_session):
             title = f"Check-in before “{check_in.session.title}”" if check_in.session else "Check-in"
             items.append(ToWrite(title, reverse("portal:reflection", args=[check_in.pk]),
                                  check_in.session.starts_at if check_in.session else None, status_label(check_in)))
-    items.append(ToWrite("One-page report", reverse("portal:report"), cohort.report_deadline, status_label(report),
+    items.append(ToWrite("One-page report", reverse("portal:report"), report_due, status_label(report),
                          note=report.return_comment if report and report.status == SubmissionStatus.RETURNED else ""))
     feedback = next((r for r in reflections if r.kind == ReflectionKind.FEEDBACK), None)
     if feedback_is_due(next_session, feedback):
@@ -223,6 +234,7 @@ def dashboard(request, membership):
         "cohort": cohort,
         "participant": participant,
         "next_session": next_session,
+        "my_group": my_breakout_group(session=next_session, participant=participant, now=now),
         "to_write": what_to_write(membership, plan=plan, reflections=reflections, next_session=next_session),
         "actions": actions,
         "today": timezone.localdate(),

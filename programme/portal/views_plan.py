@@ -4,7 +4,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from programme.dates import format_deadline
 from programme.enums import SubmissionStatus
 from programme.portal.forms import PlanForm, editable_text
 from programme.portal.views import participant_view, write
@@ -67,5 +66,5 @@ def plan(request, membership):
         "returned": plan.status == SubmissionStatus.RETURNED,
         "status": status_label(plan),
         "deadline": deadline,
-        "deadline_text": format_deadline(deadline.due),
+        "deadline_text": deadline.text,
     })

@@ -5,7 +5,6 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from programme.dates import format_deadline
 from programme.enums import FEEDBACK_SECTIONS, REPORT_SECTIONS, ReflectionKind, SubmissionStatus
 from programme.models import OnePagePlan, Reflection
 from programme.portal.forms import ReflectionForm, cohort_sessions
@@ -101,7 +100,7 @@ def reflection_page(request, membership, *, reflection, template, noun, extra=No
         "returned": reflection.status == SubmissionStatus.RETURNED,
         "status": status_label(reflection),
         "deadline": deadline,
-        "deadline_text": format_deadline(deadline.due),
+        "deadline_text": deadline.text,
         "noun": noun,
         **(extra or {}),
     }

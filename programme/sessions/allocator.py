@@ -461,6 +461,7 @@ def regenerate_keeping(
     people: Sequence[Person],
     previous_groups: Iterable[Iterable[int]] = (),
     mix_by: str | None = None,
+    together_by: str | None = None,
     keep_organisations_apart: bool = True,
 ) -> list[list[int]]:
     """Even out planned groups from who actually turned up, moving as few
@@ -470,7 +471,8 @@ def regenerate_keeping(
     but in no group join the smallest groups. Then, while the sizes differ by
     more than one, one person moves from a largest group to a smallest: the
     move that costs least by the same goals as `allocate_groups` (colleagues,
-    then repeat pairings, then mixing). `people` must include everyone present.
+    then repeat pairings, then mixing - or, with `together_by`, keeping people
+    who share its value together). `people` must include everyone present.
     """
     present = list(dict.fromkeys(present_ids))
     by_id = {p.id: p for p in people}
@@ -497,7 +499,9 @@ def regenerate_keeping(
             int(keep_organisations_apart and pa.organisation_id == pb.organisation_id),
             met.get((min(a, b), max(a, b)), 0),
             int(mix_by is not None and mix_by in pa.attributes
-                and pa.attributes.get(mix_by) == pb.attributes.get(mix_by)),
+                and pa.attributes.get(mix_by) == pb.attributes.get(mix_by))
+            - int(together_by is not None and pa.attributes.get(together_by) is not None
+                  and pa.attributes.get(together_by) == pb.attributes.get(together_by)),
         )
 
     def join_cost(i: int, group: list[int]) -> tuple[int, int, int]:

@@ -55,6 +55,7 @@ __all__ = [
     "SessionSummary",
     "attendance_summary",
     "describe_counts",
+    "mark_everyone_attended",
     "record_register",
     "register_rows",
     "session_is_held",
@@ -156,6 +157,26 @@ def record_register(*, session, statuses: Mapping[int, str], user) -> dict[str, 
         purge_public_pages()
     counts = Counter(str(status) for status in statuses.values())
     return {status: counts.get(status, 0) for status in AttendanceStatus.values}
+
+
+def mark_everyone_attended(*, session, user, now=None) -> dict[str, int]:
+    """Record everyone on the register as attended, except those recorded as
+    having sent apologies (they told the facilitator beforehand): the quick
+    start when nearly everybody came, after which the facilitator changes the
+    few who did not. Only once the session has started. Returns the counts
+    saved, as record_register does."""
+    now = now or timezone.now()
+    if session.starts_at > now:
+        raise ValueError("This session has not started yet: mark people attended once it starts.")
+    apologies = set(
+        Attendance.objects.filter(session_id=session.pk, status=AttendanceStatus.APOLOGIES)
+        .values_list("participant_id", flat=True)
+    )
+    everyone = _register_participants(session.cohort_id).values_list("pk", flat=True)
+    statuses = {pk: AttendanceStatus.ATTENDED for pk in everyone if pk not in apologies}
+    if not statuses:
+        raise ValueError("Nobody on this register is left to mark attended.")
+    return record_register(session=session, statuses=statuses, user=user)
 
 
 def describe_counts(counts: Mapping[str, int]) -> str:

@@ -15,8 +15,9 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vDuration
 
 from programme.addresses import absolute_url
-from programme.dates import LONDON
-from programme.enums import SessionStatus
+from programme.dates import LONDON, format_deadline
+from programme.enums import DeadlineKind, SessionStatus
+from programme.submissions.deadlines import organisation_deadline
 
 PRODID = "-//Leaving Care Peer Learning//Programme sessions//EN"
 UID_DOMAIN = "peer-learning"
@@ -53,7 +54,10 @@ def cohort_calendar(*, cohort, participant):
     sessions = list(cohort.sessions.order_by("starts_at", "pk"))
     for session in sessions:
         cal.add_component(_event(session))
-    return _finish(cal, sessions)
+    deadlines = organisation_deadlines(participant.membership)
+    for kind, label, due in deadlines:
+        cal.add_component(_deadline_event(participant.membership, kind, label, due))
+    return _finish(cal, sessions, extra=[due for _, _, due in deadlines])
 
 
 def session_event(*, session):
@@ -62,6 +66,33 @@ def session_event(*, session):
     cal.add("method", "PUBLISH")
     cal.add_component(_event(session))
     return _finish(cal, [session])
+
+
+def organisation_deadlines(membership):
+    """[(kind, label, due)] of the organisation's plan and report deadlines
+    (its own where the facilitator gave it longer)."""
+    found = []
+    for kind, label in DeadlineKind.choices:
+        due = organisation_deadline(membership, kind).due
+        if due:
+            found.append((kind, label, due))
+    return found
+
+
+def _deadline_event(membership, kind, label, due):
+    """A deadline as a moment in the calendar, worded as everywhere else:
+    "One-page plan due by 11:59pm on Sunday 6 December 2020"."""
+    event = Event()
+    event.add("uid", f"deadline-{kind}-{membership.pk}@{UID_DOMAIN}")
+    event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
+    local = due.astimezone(LONDON)
+    event.add("dtstart", local)
+    event.add("dtend", local)
+    event.add("summary", f"{label} due by {format_deadline(due)}")
+    event.add("description", f"Submit {membership.organisation.name}'s {label.lower()} in the portal by "
+                             f"{format_deadline(due)}.")
+    event.add("transp", "TRANSPARENT")
+    return event
 
 
 def _new_calendar(*, name):
@@ -103,12 +134,13 @@ def _description(session):
     return "\n\n".join(parts)
 
 
-def _finish(cal, sessions):
+def _finish(cal, sessions, extra=()):
     """Add the VTIMEZONE the events use (covering their dates only, to keep the
     file small), put it before the events as older clients expect, and encode."""
-    if sessions:
-        first = min(s.starts_at for s in sessions).astimezone(LONDON)
-        last = max(s.ends_at for s in sessions).astimezone(LONDON)
+    moments = [s.starts_at for s in sessions] + [s.ends_at for s in sessions] + list(extra)
+    if moments:
+        first = min(moments).astimezone(LONDON)
+        last = max(moments).astimezone(LONDON)
         cal.add_missing_timezones(
             first_date=datetime.date(first.year - 1, 1, 1),
             last_date=datetime.date(last.year + 2, 1, 1),

@@ -22,7 +22,12 @@ from programme.admin.lookup import facilitated_or_404
 from programme.enums import AttendanceStatus, SessionStatus
 from programme.models import ProgrammeSession
 from programme.reporting.downloads import PEOPLE, cohort_downloads
-from programme.sessions.attendance import describe_counts, record_register, register_rows
+from programme.sessions.attendance import (
+    describe_counts,
+    mark_everyone_attended,
+    record_register,
+    register_rows,
+)
 
 FIELD_PREFIX = "participant_"
 
@@ -102,6 +107,17 @@ def register(request, session_id):
         if request.method == "POST":
             messages.error(request, "This session was cancelled: there is no register to take.")
             status = 400
+    elif request.method == "POST" and request.POST.get("action") == "all_attended":
+        try:
+            counts = mark_everyone_attended(session=session, user=request.user)
+        except ValueError as error:
+            messages.error(request, str(error))
+            form = RegisterForm(groups=groups, required=started)
+            status = 400
+        else:
+            messages.success(request, f"Everyone marked attended: {describe_counts(counts)}. "
+                                      "Now change anyone who did not come, and save.")
+            return redirect(url)
     elif request.method == "POST":
         form = RegisterForm(request.POST, groups=groups, required=started)
         if form.is_valid():

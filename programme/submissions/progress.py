@@ -8,12 +8,14 @@ from django.urls import reverse
 
 from programme.enums import (
     REPORT_SECTIONS,
+    DeadlineKind,
     MembershipStatus,
     ReflectionKind,
     Section,
     SubmissionStatus,
 )
 from programme.models import Membership, Reflection
+from programme.submissions.deadlines import organisation_deadline
 from programme.submissions.status import NOT_STARTED, STATUS_LABELS, plan_of, submission_status
 
 
@@ -50,6 +52,21 @@ class OrganisationRow:
         return self.membership.organisation
 
     @property
+    def extended_deadlines(self):
+        """ "Plan: 11:59pm on Friday 18 December 2020" for each deadline this
+        organisation has of its own (the extensions are prefetched)."""
+        found = []
+        for kind, label in DeadlineKind.choices:
+            deadline = organisation_deadline(self.membership, kind)
+            if deadline.extended:
+                found.append(f"{label}: {deadline.text}")
+        return found
+
+    @property
+    def deadlines_url(self):
+        return reverse("programme_admin:organisation_deadlines", args=[self.membership.pk])
+
+    @property
     def check_ins_submitted(self):
         return sum(1 for item in self.check_ins if item["reflection"].status == SubmissionStatus.SUBMITTED)
 
@@ -80,11 +97,12 @@ class Progress:
 def submission_rows(*, cohort):
     """A row per accepted organisation: its plan, its one-page report, its
     feedback on the programme and its check-ins. Two queries, however many
-    organisations."""
+    organisations (three with the organisations' own deadlines)."""
     memberships = (
         Membership.objects.filter(cohort_id=cohort.pk, status=MembershipStatus.ACCEPTED)
-        .select_related("organisation", "plan")
+        .select_related("organisation", "plan", "cohort")
         .prefetch_related(
+            "deadline_extensions",
             Prefetch(
                 "reflections",
                 queryset=Reflection.objects.filter(

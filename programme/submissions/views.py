@@ -27,6 +27,7 @@ from programme.models import Cohort, OnePagePlan, Reflection
 from programme.models.submissions import RETURN_COMMENT_MAX
 from programme.reporting.downloads import PEOPLE, REPORT, cohort_downloads
 from programme.submissions.content import plan_content, plan_data, statements_by_section
+from programme.submissions.deadlines import deadline_for
 from programme.submissions.progress import (
     plan_url,
     progress,
@@ -35,10 +36,10 @@ from programme.submissions.progress import (
     submission_rows,
 )
 from programme.submissions.status import STATUS_LABELS
+from programme.submissions.views_deadlines import DeadlineDateField
 from programme.submissions.writing import (
     EditConflict,
     SubmissionRefused,
-    deadline_for,
     return_for_changes,
 )
 
@@ -76,6 +77,11 @@ class ReturnForm(forms.Form):
             "max_length": f"Keep the comment to {RETURN_COMMENT_MAX:,} characters or fewer.",
         },
     )
+    reopen_until = DeadlineDateField(
+        label="Open again until", required=False,
+        help_text="The deadline has passed: the organisation may submit it again until 11:59pm (UK time) on this "
+                  "day. Only this organisation gets longer.",
+    )
 
 
 def _snapshot_statements(data):
@@ -105,7 +111,8 @@ def _detail(request, submission, *, url, template_context):
         form = ReturnForm(request.POST)
         if form.is_valid():
             try:
-                return_for_changes(submission=submission, user=request.user, comment=form.cleaned_data["comment"])
+                return_for_changes(submission=submission, user=request.user, comment=form.cleaned_data["comment"],
+                                   reopen_until=form.cleaned_data.get("reopen_until"))
             except SubmissionRefused as refused:
                 for name, message in refused.errors.items():
                     form.add_error(name if name in form.fields else None, message)
@@ -140,6 +147,7 @@ def _detail(request, submission, *, url, template_context):
         "action_url": url,
         "current_url": url,
         "submissions_url": reverse("programme_admin:submissions", args=[membership.cohort_id]),
+        "deadlines_url": reverse("programme_admin:organisation_deadlines", args=[membership.pk]),
         **template_context(shown),
     }
     return TemplateResponse(request, "programme/admin/submission_detail.html", context)

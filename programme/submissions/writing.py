@@ -7,8 +7,6 @@ view can keep the person's text on the page for them to merge.
 
 Organisation, cohort and author always come from the server (the membership
 the view resolved for the logged-in user), never from the form."""
-from dataclasses import dataclass
-
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -25,6 +23,13 @@ from programme.submissions.content import (
     plan_data,
     plan_field_label,
     statements_as_text,
+)
+from programme.submissions.deadlines import (
+    DeadlineRefused,
+    check_new_deadline,
+    deadline_for,
+    extend_deadline,
+    kind_of,
 )
 
 PLAN_REQUIRED = {
@@ -74,12 +79,6 @@ class SubmissionRefused(Exception):
         self.errors = errors
 
 
-@dataclass
-class Deadline:
-    due: object
-    passed: bool
-
-
 def plan_for(membership):
     """The organisation's plan: the saved one, or a new, unsaved one (its row
     is created by its first save, so opening the page stores nothing)."""
@@ -114,15 +113,6 @@ def _store(submission):
     row, _ = model.objects.get_or_create(**lookup)
     submission.pk = row.pk
     submission.version = row.version
-
-
-def deadline_for(submission, now=None):
-    cohort = submission.membership.cohort
-    due = cohort.plan_deadline if isinstance(submission, OnePagePlan) else (
-        cohort.report_deadline if submission.kind == ReflectionKind.FINAL_REPORT else None
-    )
-    now = now or timezone.now()
-    return Deadline(due=due, passed=bool(due and now > due))
 
 
 def statement_lines(text):
@@ -301,7 +291,7 @@ def submission_problems(submission, now=None):
     if deadline_for(submission, now).passed:
         errors["__all__"] = (
             "The deadline has passed, so this can no longer be submitted. Your draft is kept: "
-            "ask your facilitator to extend the deadline."
+            "ask your facilitator to extend the deadline for your organisation."
         )
     if isinstance(submission, OnePagePlan):
         for name, message in PLAN_REQUIRED.items():
@@ -341,11 +331,14 @@ submit.alters_data = True
 
 
 @transaction.atomic
-def return_for_changes(*, submission, user, comment, notify=True):
+def return_for_changes(*, submission, user, comment, reopen_until=None, notify=True, now=None):
     """A facilitator hands a submission back, with a comment, for changes.
     Everyone taking part for the organisation is emailed the comment and a
     link to change it (once it is committed), unless `notify` is False (for
-    loading work returned long ago)."""
+    loading work returned long ago).
+
+    After the deadline, returning it must reopen it: `reopen_until` (a date)
+    becomes this organisation's own deadline, and nobody else's."""
     comment = (comment or "").strip()
     if not comment:
         raise SubmissionRefused({"comment": "Say what should change, so the organisation knows what to do."})
@@ -353,6 +346,20 @@ def return_for_changes(*, submission, user, comment, notify=True):
         raise SubmissionRefused({"comment": f"Keep the comment to {RETURN_COMMENT_MAX:,} characters or fewer."})
     if submission.status != SubmissionStatus.SUBMITTED:
         raise SubmissionRefused({"__all__": "Only a submitted plan or report can be returned."})
+    kind = kind_of(submission)
+    if reopen_until is None and deadline_for(submission, now).passed:
+        raise SubmissionRefused({"reopen_until": (
+            "The deadline has passed: give the date until which this organisation may submit it again."
+        )})
+    if reopen_until is not None and kind is not None:
+        try:
+            check_new_deadline(membership=submission.membership, kind=kind, until_date=reopen_until)
+        except DeadlineRefused as refused:
+            raise SubmissionRefused({"reopen_until": str(refused)}) from None
+        extend_deadline(
+            membership=submission.membership, kind=kind, until_date=reopen_until, user=user,
+            reason="Returned for changes",
+        )
     _bump(submission, expected_version=submission.version, user=user, changes={
         "status": SubmissionStatus.RETURNED, "return_comment": sanitise_html(comment), "returned_at": timezone.now(),
     })

@@ -277,6 +277,12 @@ TABLE = {
         post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
         post_data=lambda objects: {"decision": "given", "reason": "They told us on the telephone."},
     ),
+    # A facilitator gives one organisation of their programme longer for its plan or report.
+    "programme_admin:organisation_deadlines": Row(
+        kwargs={"membership_id": "membership_a"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
+        post_data=lambda objects: {"action": "extend", "kind": "report", "until": "2099-12-06"},
+    ),
     "programme_admin:report_docx": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
     "programme_admin:report_print": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
     "programme_admin:coded_statements_csv": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),

@@ -180,7 +180,7 @@ def test_deadline_reminders_go_to_organisations_that_have_not_submitted(due_soon
     assert sent == 4
     assert recipients(mailoutbox) == emails_of(people_of(due_soon, second) + people_of(due_soon, third))
     assert {m.subject for m in mailoutbox} == {
-        "Reminder: your one-page plan is due by Thursday 4 March 2021, 10am"
+        "Reminder: your one-page plan is due by 10am on Thursday 4 March 2021"
     }
     bodies = {m.to[0]: m.body for m in mailoutbox}
     assert "A draft has been saved, but it has not been submitted yet." in bodies[people_of(due_soon, second)[0].email]
@@ -217,7 +217,7 @@ def test_deadline_reminders_again_when_the_deadline_moves(due_soon, mailoutbox):
 def test_deadline_reminders_to_returned_plan_quote_the_comment(due_soon, mailoutbox):
     first = due_soon.memberships[0]
     return_for_changes(submission=plan_for(first), user=due_soon.facilitator,
-                       comment="Make the goal <b>measurable</b> & dated.")
+                       comment="Make the goal <b>measurable</b> & dated.", now=NOW)
     mailoutbox.clear()
 
     send_deadline_reminders(now=NOW)

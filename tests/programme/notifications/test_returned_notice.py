@@ -7,6 +7,7 @@ import zoneinfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from programme.enums import EmailKind, ReflectionKind, Section
 from programme.models import Reflection, SentEmail
@@ -68,7 +69,7 @@ def test_the_email_carries_the_comment_the_deadline_and_a_link_to_the_plan(
     assert body.startswith("Hello Alice,\n")
     assert f"Fiona Facilitator returned {world.a.organisation.name}'s one-page plan for" in body
     assert "What they asked you to change:\nSay how many young people & which teams.\n" in body
-    assert "submit it again by Thursday 12 March 2099, 5pm (UK time)" in body
+    assert "submit it again by 5pm on Thursday 12 March 2099 (UK time)" in body
     assert "Change it in the portal: https://peer.example.org/portal/plan/\n" in body
     assert "<b>" not in body and "&amp;" not in body
     assert message.reply_to == ["fiona@forum.example.org"]
@@ -98,15 +99,19 @@ def test_a_returned_check_in_links_to_that_check_in(world, mailoutbox, django_ca
     assert f"https://peer.example.org/portal/check-ins/{check_in.pk}/\n" in mailoutbox[0].body
 
 
-def test_a_passed_deadline_is_explained(world, mailoutbox, django_capture_on_commit_callbacks):
+def test_returning_after_the_deadline_gives_the_organisations_own_deadline(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
     plan = submitted_plan(world.a, world.a_user)
     world.cohort.plan_deadline = datetime.datetime(2021, 3, 12, 17, 0, tzinfo=LONDON)
     world.cohort.save()
+    reopen = timezone.localdate() + datetime.timedelta(days=7)
 
-    returned(plan, world.facilitator, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        return_for_changes(submission=plan, user=world.facilitator, comment="Say more.", reopen_until=reopen)
 
-    assert "The deadline (Friday 12 March 2021, 5pm, UK time) has passed: ask your facilitator" in mailoutbox[0].body
-    assert "submit it again by" not in mailoutbox[0].body
+    assert f"submit it again by 11:59pm on {reopen:%A} {reopen.day} {reopen:%B %Y} (UK time)" in mailoutbox[0].body
+    assert "has passed" not in mailoutbox[0].body
 
 
 def test_other_organisations_are_not_told(world, mailoutbox, django_capture_on_commit_callbacks):

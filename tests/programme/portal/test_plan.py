@@ -187,7 +187,10 @@ def test_plan_submit_after_the_deadline_is_refused_and_the_draft_kept(login, wor
     world.cohort.plan_deadline = timezone.now() - datetime.timedelta(days=1)
     world.cohort.save()
     client = login(world.a_user)
-    assert "The deadline for plans has passed" in page(client.get(PLAN_URL))
+    before = page(client.get(PLAN_URL))
+    assert "The deadline for your plan was" in before
+    assert f"ask your facilitator to give {world.a.organisation.name} longer" in before
+    assert 'value="submit"' not in before  # no button that can only fail
     response = client.post(PLAN_URL, plan_data(action="submit"))
     shown = page(response)
     assert "The deadline has passed, so this can no longer be submitted." in shown

@@ -37,6 +37,8 @@ from tests.factories import CohortFactory, UserFactory
 from tests.helpers import count_queries
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
+# The cohorts' deadlines are in 2021: returning work now reopens it until this day.
+REOPEN_UNTIL = (timezone.localdate() + datetime.timedelta(days=14)).isoformat()
 SUBMITTED, DRAFT, RETURNED = (SubmissionStatus.SUBMITTED, SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
 
 
@@ -129,7 +131,7 @@ def add_organisations(cohort, count, *, start=0, plans_submitted=0, reports_subm
 
 
 def test_submission_rows_give_each_organisations_plan_report_and_check_ins(cohort_x, django_assert_num_queries):
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         rows = submission_rows(cohort=cohort_x.cohort)
 
     assert [(row.organisation.name, row.plan.status, row.report.status, row.check_ins_submitted, len(row.check_ins))
@@ -247,8 +249,9 @@ def test_plan_detail_shows_content_status_and_version_history(cohort_x, client):
     assert f'<a href="{plan_url(plan)}?version=2">Read version 2</a>' in html
     assert "Return for changes" in html
     assert 'name="comment"' in html
-    # The cohort's plan deadline (March 2021) has passed: returning it now blocks resubmission.
-    assert "it cannot be submitted again unless you extend the cohort's deadline" in html
+    # The cohort's plan deadline (March 2021) has passed: returning it asks until when it reopens.
+    assert "has passed: say until when X Council 0 may submit it again" in html
+    assert 'name="reopen_until"' in html
 
 
 def test_plan_detail_earlier_version_shows_that_snapshot(programme_x, writer, client):
@@ -344,7 +347,7 @@ def test_return_for_changes_returns_it_with_the_comment_and_lets_them_edit(cohor
     plan = OnePagePlan.objects.get(membership=cohort_x.memberships[0])
     client.force_login(cohort_x.facilitator)
 
-    response = client.post(plan_url(plan), {"comment": "Make the goal measurable."})
+    response = client.post(plan_url(plan), {"comment": "Make the goal measurable.", "reopen_until": REOPEN_UNTIL})
 
     assert response.status_code == 302
     assert response.url == plan_url(plan)
@@ -367,7 +370,8 @@ def test_return_for_changes_of_a_report(cohort_x, client):
     report = Reflection.objects.get(membership=cohort_x.memberships[0], kind=ReflectionKind.FINAL_REPORT)
     client.force_login(cohort_x.facilitator)
 
-    response = client.post(reflection_url(report), {"comment": "Add a challenge from the system."})
+    response = client.post(reflection_url(report), {"comment": "Add a challenge from the system.",
+                                                    "reopen_until": REOPEN_UNTIL})
 
     assert response.status_code == 302
     assert Reflection.objects.get(pk=report.pk).status == RETURNED
