@@ -9,7 +9,7 @@ from programme.cohorts import views_consent, views_overview, views_people, views
 from programme.learning import views_across_cohorts, views_coding, views_merge
 from programme.notifications import views as notification_views
 from programme.reporting import views as reporting_views
-from programme.sessions import views_breakouts, views_register
+from programme.sessions import views_breakouts, views_briefing, views_places, views_register
 from programme.submissions import views as submission_views
 
 SCREENS = [
@@ -19,6 +19,8 @@ SCREENS = [
     views_consent,
     views_register,
     views_breakouts,
+    views_places,
+    views_briefing,
     submission_views,
     views_coding,
     views_merge,

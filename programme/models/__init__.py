@@ -3,12 +3,14 @@ so that `from programme.models import Cohort` keeps working as modules grow."""
 from .actions import Action, ActionUpdate
 from .attendance import Attendance
 from .breakouts import BreakoutGroup
+from .briefing import BriefingAttendance, BriefingContact
 from .cohorts import Cohort, Membership
 from .consent import ConsentRecord
 from .emails import SentEmail
 from .invitations import Invitation
 from .organisations import Organisation
 from .participants import Participant
+from .places import SessionPlace
 from .programmes import Programme
 from .sessions import Presentation, ProgrammeSession
 from .submissions import OnePagePlan, Reflection, Statement, SubmissionVersion
@@ -26,6 +28,8 @@ __all__ = [
     "SubmissionVersion",
     "Attendance",
     "BreakoutGroup",
+    "BriefingAttendance",
+    "BriefingContact",
     "Cohort",
     "ConsentRecord",
     "Invitation",
@@ -36,5 +40,6 @@ __all__ = [
     "Programme",
     "ProgrammeSession",
     "SentEmail",
+    "SessionPlace",
     "User",
 ]

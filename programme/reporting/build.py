@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections import defaultdict
 from urllib.parse import urlsplit
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
@@ -62,6 +62,7 @@ from programme.models import (
     Presentation,
     ProgrammeSession,
     Reflection,
+    SessionPlace,
     Statement,
 )
 from programme.pages import case_study_page_model, page_path, resource_page_model
@@ -91,6 +92,7 @@ from programme.reporting.wording import (
     participation_sentence,
 )
 from programme.sessions.attendance import attendance_summary
+from programme.sessions.briefing import briefing_summary
 
 UNCATEGORISED = "Not categorised"
 
@@ -125,6 +127,7 @@ def _sessions_and_links(cohort, synthesis):
     sessions = list(
         ProgrammeSession.objects.filter(cohort_id=cohort.pk)
         .exclude(status=SessionStatus.CANCELLED)
+        .annotate(has_places=Exists(SessionPlace.objects.filter(session_id=OuterRef("pk"))))
         .order_by("starts_at", "pk")
         .prefetch_related(
             Prefetch(
@@ -412,7 +415,8 @@ def build_report(*, cohort, public: bool, threshold: int | None = None, synthesi
         participation_sentence=participation_sentence(la_count, other_count),
         attendance_sentence=attendance_sentence,
         submissions_sentence=f"{len(reported_ids)} of {len(memberships)} provided a final report",
-        approach=approach(sessions, now=now),
+        approach=approach(sessions, now=now, briefing_sentence=briefing_summary(
+            cohort=cohort, now=now, sessions=sessions, memberships=memberships).sentence),
         session_format=synthesis.session_format,
         sessions=session_items,
         goal_groups=goal_groups,
