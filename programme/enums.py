@@ -57,6 +57,10 @@ class SessionKind(models.TextChoices):
     ACTION_LEARNING = "action_learning", "Action learning set"
 
 
+# Sessions that belong to some organisations of the cohort, not all.
+SMALL_GROUP_KINDS = frozenset({SessionKind.ONE_TO_ONE, SessionKind.ACTION_LEARNING})
+
+
 class SessionStatus(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled"
     HELD = "held", "Held"
@@ -78,6 +82,7 @@ class EmailKind(models.TextChoices):
     MESSAGE = "message", "Message to the cohort"
     RETURNED = "returned", "Returned for changes"
     DIGEST = "digest", "Facilitator's daily digest"
+    BRIEFING = "briefing", "Invitation to the briefing"
 
 
 class EmailStatus(models.TextChoices):

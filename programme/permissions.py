@@ -144,7 +144,7 @@ PROGRAMME_MODELS = [
     "programme", "cohort", "membership", "participant", "programmesession",
     "presentation", "attendance", "breakoutgroup", "sentemail", "organisation",
     "onepageplan", "reflection", "statement", "submissionversion", "action", "actionupdate",
-    "learningtheme", "codedstatement",
+    "learningtheme", "codedstatement", "sessionplace", "briefingcontact", "briefingattendance",
 ]
 
 

@@ -18,7 +18,7 @@ from programme.cohorts.admin import (
 from programme.learning.admin import LearningThemeAdmin
 from programme.notifications.account import DigestSettingsPanel
 from programme.notifications.admin import SentEmailAdmin
-from programme.sessions.admin import PresentationAdmin, ProgrammeSessionAdmin
+from programme.sessions.admin import BriefingContactAdmin, PresentationAdmin, ProgrammeSessionAdmin
 
 
 class PeerLearningGroup(ModelAdminGroup):
@@ -32,6 +32,7 @@ class PeerLearningGroup(ModelAdminGroup):
         ParticipantAdmin,
         ProgrammeSessionAdmin,
         PresentationAdmin,
+        BriefingContactAdmin,
         OrganisationAdmin,
         SentEmailAdmin,
         LearningThemeAdmin,

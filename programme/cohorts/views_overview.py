@@ -1,7 +1,8 @@
 """A cohort at a glance: its sessions (each with a link to its register), its
 memberships by status, the attendance summary per organisation with the
 sentence the programme report reuses ("6 of 10 organisations attended every
-session"), its agreed actions counted by RAG status, and every download.
+session") and the briefing's ("7 of 10 councils had a director at the
+briefing"), its agreed actions counted by RAG status, and every download.
 
 Mounted under /admin/peer-learning/ by programme/admin/urls.py: Wagtail's
 `require_admin_access` sends anonymous users and users without admin access to
@@ -20,6 +21,7 @@ from programme.enums import MembershipStatus, SessionKind
 from programme.models import Cohort, Membership
 from programme.reporting.downloads import cohort_downloads
 from programme.sessions.attendance import SUMMARY_SESSION_KINDS, attendance_summary
+from programme.sessions.briefing import briefing_summary
 
 
 def membership_counts(*, cohort):
@@ -39,7 +41,14 @@ def cohort_overview(request, cohort_id):
     cohort = facilitated_or_404(Cohort.objects.select_related("programme"), request.user, pk=cohort_id)
     summary = attendance_summary(cohort=cohort)
     sessions = [
-        {"summary": item, "register_url": reverse("programme_admin:register", args=[item.session.pk])}
+        {
+            "summary": item,
+            "register_url": reverse("programme_admin:register", args=[item.session.pk]),
+            "places_url": reverse("programme_admin:session_places", args=[item.session.pk])
+            if item.session.for_some_organisations else "",
+            "briefing_url": reverse("programme_admin:briefing", args=[item.session.pk])
+            if item.session.kind == SessionKind.BRIEFING else "",
+        }
         for item in summary.sessions
     ]
     counted_kinds = [kind.label for kind in SessionKind if kind in SUMMARY_SESSION_KINDS]
@@ -49,6 +58,7 @@ def cohort_overview(request, cohort_id):
     context = {
         "cohort": cohort,
         "summary": summary,
+        "briefing": briefing_summary(cohort=cohort),
         "sessions": sessions,
         "memberships": memberships,
         "membership_total": sum(count for _, count in memberships),

@@ -3,6 +3,7 @@ so that `from programme.models import Cohort` keeps working as modules grow."""
 from .actions import Action, ActionUpdate
 from .attendance import Attendance
 from .breakouts import BreakoutGroup
+from .briefing import BriefingAttendance, BriefingContact
 from .cohorts import Cohort, Membership
 from .consent import ConsentRecord
 from .deadlines import DeadlineExtension
@@ -11,6 +12,7 @@ from .invitations import Invitation
 from .organisations import Organisation
 from .outcomes import Comparator, OutcomeMeasure, OutcomeReturn
 from .participants import Participant
+from .places import SessionPlace
 from .programmes import Programme
 from .sessions import Presentation, ProgrammeSession
 from .submissions import OnePagePlan, Reflection, Statement, SubmissionVersion
@@ -31,6 +33,8 @@ __all__ = [
     "OutcomeMeasure",
     "OutcomeReturn",
     "BreakoutGroup",
+    "BriefingAttendance",
+    "BriefingContact",
     "Cohort",
     "ConsentRecord",
     "DeadlineExtension",
@@ -42,5 +46,6 @@ __all__ = [
     "Programme",
     "ProgrammeSession",
     "SentEmail",
+    "SessionPlace",
     "User",
 ]

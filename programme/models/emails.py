@@ -33,6 +33,9 @@ class SentEmail(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=300, blank=True)
+    calendar = models.TextField(
+        blank=True, help_text="A calendar file (.ics) sent with it as an attachment, e.g. the briefing's invitation.",
+    )
     batch = models.CharField(
         max_length=40, blank=True, db_index=True,
         help_text="The messages sent together, as one send from a screen (the cohort's message history).",

@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 
-from programme.enums import SessionKind, SessionStatus
+from programme.enums import SMALL_GROUP_KINDS, SessionKind, SessionStatus
 
 validate_join_link = URLValidator(
     schemes=["https"], message="Enter the full https:// address of the online meeting."
@@ -34,6 +34,11 @@ class ProgrammeSession(models.Model):
     # How the breakout groups were last formed ({"mix_by": …, "together_by": …,
     # "keep_organisations_apart": …}), so rebalancing on the day keeps to it.
     breakout_settings = models.JSONField(default=dict, blank=True, editable=False)
+    bookable = models.BooleanField(
+        "organisations book this slot from the portal", default=False,
+        help_text="Only for a 1-1 conversation: offered to every organisation of the cohort, "
+                  "first come first served. Otherwise choose its organisations from the session list.",
+    )
 
     class Meta:
         ordering = ["starts_at"]
@@ -61,8 +66,16 @@ class ProgrammeSession(models.Model):
             )
             if clash and self.status != SessionStatus.CANCELLED:
                 errors["starts_at"] = f"This overlaps “{clash}”, another session of this cohort."
+        if self.bookable and self.kind != SessionKind.ONE_TO_ONE:
+            errors["bookable"] = "Only a 1-1 conversation can be offered as a slot to book."
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def for_some_organisations(self):
+        """A 1-1 conversation or an action learning set: only its organisations
+        (programme/sessions/places.py) see it, get its reminders and are on its register."""
+        return self.kind in SMALL_GROUP_KINDS
 
 
 class Presentation(models.Model):

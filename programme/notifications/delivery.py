@@ -61,6 +61,7 @@ class Outgoing:
     body: str
     reply_to: str = ""
     batch: str = ""  # the messages sent together from one screen (the cohort's message history)
+    calendar: str = ""  # a calendar file (.ics text) to attach
 
     def __post_init__(self):
         # One line (a header), and short enough to record.
@@ -72,6 +73,7 @@ class Outgoing:
         return SentEmail(
             cohort=self.cohort, kind=self.kind, key=self.key, to=self.to, reply_to=self.reply_to,
             subject=self.subject, body=self.body, status=EmailStatus.QUEUED, batch=self.batch,
+            calendar=self.calendar,
         )
 
 
@@ -147,11 +149,17 @@ def _claim(email_ids, *, now):
     )
 
 
+CALENDAR_FILENAME = "invitation.ics"
+
+
 def _message(email, connection):
-    return EmailMessage(
+    message = EmailMessage(
         subject=email.subject, body=email.body, from_email=settings.DEFAULT_FROM_EMAIL, to=[email.to],
         reply_to=[email.reply_to] if email.reply_to else None, connection=connection,
     )
+    if email.calendar:
+        message.attach(CALENDAR_FILENAME, email.calendar, "text/calendar")
+    return message
 
 
 @task()

@@ -37,6 +37,7 @@ from programme.notifications.delivery import Outgoing, queue, render_email
 from programme.pages import resource_page_model
 from programme.sanitise import plain_text
 from programme.sessions.calendar import session_download_url
+from programme.sessions.places import audience_memberships, audience_participants
 from programme.submissions.content import PLAN_FIELDS, plan_field_label
 from programme.submissions.deadlines import kind_of, organisation_deadline
 from programme.submissions.status import NOT_STARTED, plan_of, submission_status
@@ -59,7 +60,7 @@ def send_session_reminders(*, now=None):
             starts_at__lte=now + datetime.timedelta(days=longest),
         )
         .select_related("cohort__programme")
-        .prefetch_related(*_accepted_participants_prefetch("cohort__"))
+        .prefetch_related(*_accepted_participants_prefetch("cohort__"), "places")
         .order_by("starts_at", "pk")
     )
     outgoing = []
@@ -68,15 +69,19 @@ def send_session_reminders(*, now=None):
         if session.starts_at > now + datetime.timedelta(days=cohort.reminder_days_before):
             continue
         people = [p for membership in cohort.accepted_memberships for p in membership.participants.all()]
-        outgoing += reminder_messages(session=session, participants=people)
+        places = {place.membership_id for place in session.places.all()}
+        outgoing += reminder_messages(session=session, participants=people, places=places)
     return queue(outgoing)
 
 
-def reminder_messages(*, session, participants, batch=""):
+def reminder_messages(*, session, participants, batch="", places=None):
     """The reminder of `session` for each of `participants`. Its key is the
     same whether the scheduler sends it or a facilitator sends it now, so
-    nobody gets the same reminder twice."""
+    nobody gets the same reminder twice. A 1-1 or an action learning set
+    reminds only its own organisations, whoever chose the audience (`places`:
+    the ids of their memberships, if the caller has them already)."""
     cohort = session.cohort
+    participants = only_the_audience(session, participants, places=places)
     when = format_session_time(session)
     ics_url = session_download_url(session=session)
     return [
@@ -102,13 +107,10 @@ def send_follow_up(*, session, now=None):
 
 
 def follow_up_audience(*, session):
-    """Everyone of the cohort's accepted organisations who joined before the
+    """Everyone of the organisations the session is for who joined before the
     session ended (a follow-up is never sent to people who joined after it)."""
     return list(
-        Participant.objects.filter(
-            membership__cohort_id=session.cohort_id, membership__status=MembershipStatus.ACCEPTED,
-            added_at__lte=session.ends_at,
-        ).select_related("membership__organisation").order_by("membership__organisation__name", "name", "pk")
+        audience_participants(session).filter(added_at__lte=session.ends_at).select_related("membership__organisation").order_by("membership__organisation__name", "name", "pk")
     )
 
 
@@ -134,6 +136,7 @@ def follow_up_messages(*, session, participants, now=None, batch=""):
     if not shared:
         return []
     cohort = session.cohort
+    participants = only_the_audience(session, participants)
     return [
         Outgoing(
             cohort=cohort, kind=EmailKind.FOLLOW_UP, key=f"follow-up:{session.pk}:{participant.pk}",
@@ -147,6 +150,16 @@ def follow_up_messages(*, session, participants, now=None, batch=""):
         # Never to someone who joined after the session, whoever chose the audience.
         if participant.added_at <= session.ends_at
     ]
+
+
+def only_the_audience(session, participants, *, places=None):
+    """`participants` less anyone whose organisation has no place at a 1-1 or
+    an action learning set (everyone stays for the other kinds)."""
+    if not session.for_some_organisations:
+        return list(participants)
+    if places is None:
+        places = set(audience_memberships(session).values_list("pk", flat=True))
+    return [participant for participant in participants if participant.membership_id in places]
 
 
 def cohort_messages(*, cohort, participants, subject, body, batch):

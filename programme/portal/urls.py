@@ -5,6 +5,7 @@ from programme.portal import (
     views,
     views_account,
     views_actions,
+    views_booking,
     views_consent,
     views_join,
     views_outcomes,
@@ -18,6 +19,7 @@ app_name = "portal"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("sessions/", views.sessions, name="sessions"),
+    path("sessions/<int:session_id>/book/", views_booking.book, name="book_slot"),
     path("plan/", views_plan.plan, name="plan"),
     path("check-ins/", views_reflections.reflections, name="reflections"),
     path("check-ins/new/", views_reflections.reflection_new, name="reflection_new"),

@@ -28,6 +28,7 @@ from programme.permissions import is_facilitator
 from programme.portal.access import NotAParticipant, membership_for, ordered_memberships
 from programme.sessions.breakouts import my_breakout_group
 from programme.sessions.calendar import feed_url
+from programme.sessions.places import open_slots, sessions_for
 from programme.submissions.deadlines import organisation_deadline
 from programme.submissions.status import is_started, status_label
 from programme.submissions.writing import EditConflict, SubmissionRefused, submit
@@ -220,7 +221,7 @@ def dashboard(request, membership):
     now = timezone.now()
     cohort = membership.cohort
     participant = Participant.objects.filter(user=request.user, membership=membership).order_by("pk").first()
-    sessions = with_times(list(cohort.sessions.order_by("starts_at", "pk")))
+    sessions = with_times(list(sessions_for(membership).order_by("starts_at", "pk")))
     next_session, past = split_sessions(sessions, now)
     plan = OnePagePlan.objects.filter(membership=membership).first()
     reflections = list(Reflection.objects.filter(membership=membership).select_related("session"))
@@ -249,7 +250,7 @@ def dashboard(request, membership):
 @require_safe
 def sessions(request, membership):
     now = timezone.now()
-    all_sessions = with_times(list(membership.cohort.sessions.order_by("starts_at", "pk").prefetch_related(
+    all_sessions = with_times(list(sessions_for(membership).order_by("starts_at", "pk").prefetch_related(
         Prefetch("presentations", queryset=Presentation.objects.select_related("organisation").order_by(
             "sort_order", "pk").prefetch_related(
             Prefetch("follow_up_resources", queryset=live_resources().order_by("title")))),
@@ -261,4 +262,5 @@ def sessions(request, membership):
         "upcoming": [s for s in all_sessions if s.ends_at > now],
         "past": [s for s in all_sessions if s.ends_at <= now][::-1],
         "next_session": next_session,
+        "slots": with_times(list(open_slots(membership, now=now))),
     })

@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections import defaultdict
 from urllib.parse import urlsplit
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
@@ -67,6 +67,7 @@ from programme.models import (
     Presentation,
     ProgrammeSession,
     Reflection,
+    SessionPlace,
     Statement,
 )
 from programme.outcomes.impact import impact_section
@@ -97,6 +98,7 @@ from programme.reporting.wording import (
     participation_sentence,
 )
 from programme.sessions.attendance import attendance_summary
+from programme.sessions.briefing import briefing_summary
 
 UNCATEGORISED = "Not categorised"
 
@@ -131,6 +133,7 @@ def _sessions_and_links(cohort, synthesis):
     sessions = list(
         ProgrammeSession.objects.filter(cohort_id=cohort.pk)
         .exclude(status=SessionStatus.CANCELLED)
+        .annotate(has_places=Exists(SessionPlace.objects.filter(session_id=OuterRef("pk"))))
         .order_by("starts_at", "pk")
         .prefetch_related(
             Prefetch(
@@ -422,7 +425,8 @@ def build_report(*, cohort, public: bool, threshold: int | None = None, synthesi
         participation_sentence=participation_sentence(la_count, other_count),
         attendance_sentence=attendance_sentence,
         submissions_sentence=f"{len(reported_ids)} of {len(memberships)} provided a final report",
-        approach=approach(sessions, now=now),
+        approach=approach(sessions, now=now, briefing_sentence=briefing_summary(
+            cohort=cohort, now=now, sessions=sessions, memberships=memberships).sentence),
         session_format=synthesis.session_format,
         sessions=session_items,
         goal_groups=goal_groups,

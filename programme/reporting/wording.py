@@ -76,9 +76,13 @@ def participation_sentence(la_count: int, other_count: int) -> str:
     return f"{' and '.join(parts)} took part in the programme."
 
 
-def approach(sessions, *, now) -> list[str]:
+def approach(sessions, *, now, briefing_sentence: str = "") -> list[str]:
     """Seed 000 §1.3: "Five half-day online workshops took place between
-    February 2021 and November 2021", and the other kinds of session."""
+    February 2021 and November 2021", the briefing (with "7 of 10 councils had
+    a director at the briefing"), and the 1-1 conversations and action
+    learning sets that organisations had a place at ("eight 1-1 conversations
+    and two action learning sets"; an offered slot nobody booked is not
+    counted). A session's `has_places` says whether any organisation had one."""
     by_kind: dict[str, list] = defaultdict(list)
     for session in sessions:
         by_kind[session.kind].append(session)
@@ -94,19 +98,21 @@ def approach(sessions, *, now) -> list[str]:
     for session in by_kind[SessionKind.REVIEW]:
         verb = "was held" if session_is_held(session, now=now) else "is planned"
         lines.append(f"A review session {verb} in {month(session.starts_at)}.")
-    for session in by_kind[SessionKind.BRIEFING]:
-        lines.append(
+    for index, session in enumerate(by_kind[SessionKind.BRIEFING]):
+        line = (
             f"Participating organisations were asked to join a briefing for directors and heads of "
-            f"service ({month(session.starts_at)}), to encourage senior buy-in."
+            f"service ({month(session.starts_at)}), to encourage senior buy-in"
         )
+        last = index == len(by_kind[SessionKind.BRIEFING]) - 1
+        lines.append(f"{line}: {briefing_sentence}." if last and briefing_sentence else f"{line}.")
     offers = []
-    if by_kind[SessionKind.ONE_TO_ONE]:
-        offers.append(plural(len(by_kind[SessionKind.ONE_TO_ONE]), "1-1 conversation", "1-1 conversations"))
-    if by_kind[SessionKind.ACTION_LEARNING]:
-        offers.append(
-            plural(len(by_kind[SessionKind.ACTION_LEARNING]), "action learning set", "action learning sets")
-        )
+    for kind, singular, plural_noun in (
+        (SessionKind.ONE_TO_ONE, "1-1 conversation", "1-1 conversations"),
+        (SessionKind.ACTION_LEARNING, "action learning set", "action learning sets"),
+    ):
+        count = sum(1 for s in by_kind[kind] if getattr(s, "has_places", True))
+        if count:
+            offers.append(f"{number_word(count).lower()} {singular if count == 1 else plural_noun}")
     if offers:
-        lines.append(f"Between the sessions the programme offered {' and '.join(offers)}.")
+        lines.append(f"Between the sessions the programme also offered {' and '.join(offers)}.")
     return lines
-

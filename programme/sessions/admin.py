@@ -5,7 +5,7 @@ from programme.admin.buttons import link_buttons
 from programme.admin.scoping import ScopedIndexView, ScopedModelAdmin, scoped_filter
 from programme.cohorts.labels import cohort_label, short_cohort_labels, with_shared_cohort_names
 from programme.dates import format_short_moment
-from programme.models import Cohort, Presentation, ProgrammeSession
+from programme.models import BriefingContact, Cohort, Presentation, ProgrammeSession
 from programme.permissions import scope_to_facilitator
 
 NBSP = "\u00a0"
@@ -41,6 +41,8 @@ class ProgrammeSessionAdmin(ScopedModelAdmin):
     button_helper_class = link_buttons(
         ("Register", "programme_admin:register", lambda s: s.status != "cancelled"),
         ("Breakout groups", "programme_admin:breakouts", lambda s: s.status != "cancelled"),
+        ("Organisations", "programme_admin:session_places", lambda s: s.for_some_organisations),
+        ("Directors", "programme_admin:briefing", lambda s: s.kind == "briefing"),
     )
     menu_label = "Sessions"
     menu_icon = "date"
@@ -53,6 +55,7 @@ class ProgrammeSessionAdmin(ScopedModelAdmin):
     panels = [
         FieldPanel("cohort"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("number"), FieldPanel("status")]),
+        FieldPanel("bookable"),
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
         MultiFieldPanel(
@@ -114,3 +117,31 @@ class PresentationAdmin(ScopedModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("organisation", "session__cohort")
+
+
+class BriefingContactAdmin(ScopedModelAdmin):
+    """Directors and heads of service, one or more per organisation, invited
+    to the briefing without becoming portal participants."""
+
+    model = BriefingContact
+    menu_label = "Briefing contacts"
+    menu_icon = "mail"
+    list_display = ("name", "role", "organisation_name", "email")
+    list_filter = (scoped_filter("membership__cohort", Cohort, "cohort", labels=short_cohort_labels,
+                                 select_related=["programme"]),)
+    search_fields = ("name", "role", "email", "membership__organisation__name")
+    panels = [
+        FieldPanel("membership"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldPanel("email"),
+    ]
+    inspect_view_fields = ["membership", "name", "role", "email"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("membership__organisation")
+
+    @staticmethod
+    def organisation_name(obj):
+        return obj.membership.organisation.name
+
+    organisation_name.short_description = "Organisation"

@@ -45,6 +45,7 @@ from programme.enums import AttendanceStatus, MembershipStatus, SessionKind, Ses
 from programme.models import Attendance, Membership, Organisation, Participant, ProgrammeSession
 from programme.pages import purge_public_pages
 from programme.permissions import can_facilitate
+from programme.sessions.places import audience_participants
 
 __all__ = [
     "SUMMARY_SESSION_KINDS",
@@ -79,19 +80,20 @@ class OrganisationRegister:
     rows: list[RegisterRow]
 
 
-def _register_participants(cohort_id):
-    return Participant.objects.filter(
-        membership__cohort_id=cohort_id, membership__status=MembershipStatus.ACCEPTED
-    )
+def _register_participants(session):
+    """The people of the organisations the session is for: the whole cohort's
+    accepted organisations, or a 1-1's or action learning set's own
+    (programme/sessions/places.py)."""
+    return audience_participants(session)
 
 
 def register_rows(*, session) -> list[OrganisationRegister]:
     """Everyone on the session's register: the participants of the cohort's
-    accepted memberships, grouped by organisation (by name), with the status
+    accepted memberships (of those with a place, for a 1-1 or an action learning set), grouped by organisation (by name), with the status
     recorded for this session (None if not yet taken). One query."""
     recorded = Attendance.objects.filter(session_id=session.pk, participant_id=OuterRef("pk"))
     participants = (
-        _register_participants(session.cohort_id)
+        _register_participants(session)
         .select_related("membership__organisation")
         .annotate(recorded_status=Subquery(recorded.values("status")[:1]))
         .order_by("membership__organisation__name", "name", "pk")
@@ -134,7 +136,7 @@ def record_register(*, session, statuses: Mapping[int, str], user) -> dict[str, 
     except (TypeError, ValueError):
         raise ValueError("Participant ids must be whole numbers.") from None
     known = set(
-        _register_participants(session.cohort_id).filter(pk__in=wanted).values_list("pk", flat=True)
+        _register_participants(session).filter(pk__in=wanted).values_list("pk", flat=True)
     )
     unknown = sorted(wanted - known)
     if unknown:

@@ -17,6 +17,7 @@ from icalendar import Calendar, Event, vDuration
 from programme.addresses import absolute_url
 from programme.dates import LONDON, format_deadline
 from programme.enums import DeadlineKind, SessionStatus
+from programme.sessions.places import sessions_for
 from programme.submissions.deadlines import organisation_deadline
 
 PRODID = "-//Leaving Care Peer Learning//Programme sessions//EN"
@@ -45,13 +46,15 @@ def session_download_url(*, session):
 
 
 def cohort_calendar(*, cohort, participant):
-    """The whole cohort's sessions, for one of its participants' private feeds."""
+    """The cohort's sessions for one of its participants' private feeds: the
+    whole cohort's, and the 1-1s and action learning sets their organisation
+    has a place at (programme/sessions/places.py)."""
     if participant.membership.cohort_id != cohort.pk:
         raise ValueError("This participant is not in this cohort.")
     cal = _new_calendar(name=calendar_name(cohort))
     cal.add("refresh-interval", vDuration(REFRESH_INTERVAL), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
-    sessions = list(cohort.sessions.order_by("starts_at", "pk"))
+    sessions = list(sessions_for(participant.membership).order_by("starts_at", "pk"))
     for session in sessions:
         cal.add_component(_event(session))
     deadlines = organisation_deadlines(participant.membership)

@@ -9,6 +9,7 @@ from programme.enums import MembershipStatus
 from programme.models import Participant, ProgrammeSession
 from programme.permissions import can_facilitate
 from programme.sessions import calendar
+from programme.sessions.places import audience_participants
 
 
 def _ics_response(content, *, filename, disposition):
@@ -37,14 +38,11 @@ def cohort_feed(request, token):
 
 
 def may_download_session(user, session):
-    """An accepted participant of the session's cohort, or one of its facilitators."""
+    """An accepted participant of an organisation the session is for (the
+    cohort's, or a 1-1's own), or one of its facilitators."""
     if not (user.is_authenticated and user.is_active):
         return False
-    is_participant = Participant.objects.filter(
-        user=user,
-        membership__cohort_id=session.cohort_id,
-        membership__status=MembershipStatus.ACCEPTED,
-    ).exists()
+    is_participant = audience_participants(session).filter(user=user).exists()
     return is_participant or can_facilitate(user, session)
 
 

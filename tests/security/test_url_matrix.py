@@ -32,18 +32,20 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from programme.cohorts.invitations import invite, token_for
-from programme.enums import ReflectionKind, Section, SubmissionStatus, ThemeKind
+from programme.enums import ReflectionKind, Section, SessionKind, SubmissionStatus, ThemeKind
 from programme.models import (
     Action,
+    BriefingContact,
     CodedStatement,
     LearningTheme,
     OnePagePlan,
     Participant,
     Reflection,
+    SessionPlace,
     Statement,
 )
 from programme.outcomes.measures import add_measure
-from tests.builders import build_cohort
+from tests.builders import add_session, build_cohort
 from tests.factories import UserFactory
 from tests.security.urlconf import walk
 
@@ -260,6 +262,17 @@ TABLE = {
         post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
         post_data=lambda objects: {"subject": "Hello", "body": "Hello all", "who": "everyone", "action": "send"},
     ),
+    # Who a 1-1 is for; the briefing's directors (invitation, register).
+    "programme_admin:session_places": Row(
+        kwargs={"session_id": "one_to_one"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
+        post_data=lambda objects: {"memberships": [objects.x.b.pk]},
+    ),
+    "programme_admin:briefing": Row(
+        kwargs={"session_id": "briefing"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
+        post_data=lambda objects: {"action": "invite"},
+    ),
     "programme_admin:cohort_messages": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
     # Learning themes are shared by every programme; this one is coded on
     # programme X's statements, so only X's facilitator may merge it. Y's
@@ -339,6 +352,12 @@ TABLE = {
     # B reads A's submitted work (sharing is on); A asking for itself goes to its own plan.
     "portal:peer": Row(
         kwargs={"pk": "membership_a"}, get={**PORTAL_PAGE, "participant_a": redirect_to("/portal/plan/")},
+    ),
+    # An offered 1-1 slot: either organisation of the cohort may book it, by POST only.
+    "portal:book_slot": Row(
+        kwargs={"session_id": "open_slot"},
+        get={**PORTAL_PAGE, "participant_a": NOT_ALLOWED, "participant_b": NOT_ALLOWED},
+        post=PORTAL_REFUSED, post_data=lambda objects: {},
     ),
     "portal:calendar_new_address": Row(
         get={**PORTAL_PAGE, "participant_a": NOT_ALLOWED, "participant_b": NOT_ALLOWED},
@@ -431,8 +450,14 @@ def build():
     superuser = UserFactory(username="matrix_root", is_superuser=True, is_staff=True)
     # One outcome measure of X (the starter set is added by the POST the matrix tries).
     measure = add_measure(programme=x.programme, name="Matrix measure", unit="percent", direction="higher")
+    one_to_one = add_session(x.cohort, days=3, title="X 1-1 with A", kind=SessionKind.ONE_TO_ONE)
+    SessionPlace.objects.create(session=one_to_one, membership=x.a)
+    open_slot = add_session(x.cohort, days=4, title="X 1-1 slot", kind=SessionKind.ONE_TO_ONE, bookable=True)
+    briefing = add_session(x.cohort, days=5, title="X briefing", kind=SessionKind.BRIEFING)
+    BriefingContact.objects.create(membership=x.a, name="Dana Director", role="Director", email="dana@a.example.org")
     objects = SimpleNamespace(
         measure=measure, return_point="baseline",
+        one_to_one=one_to_one, open_slot=open_slot, briefing=briefing,
         x=x, y=y, programme=x.programme, cohort=x.cohort, past_session=x.past_session, next_session=x.next_session,
         membership_a=x.a, plan=plan, final_report=final_report, final_report_statement=statement,
         check_in=check_in, action=action, theme=theme, other_theme=other_theme,

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.urls import get_resolver, reverse
 
 from programme.enums import AttendanceStatus, EmailKind
-from programme.models import Attendance, BreakoutGroup, Presentation, SentEmail
+from programme.models import Attendance, BreakoutGroup, BriefingContact, Presentation, SentEmail
 from tests.factories import UserFactory
 
 INSTANCE_ACTIONS = ("edit", "inspect", "delete", "history")
@@ -31,6 +31,8 @@ def complete(world):
     group.members.add(world.participants[0])
     SentEmail.objects.create(cohort=world.cohort, kind=EmailKind.REMINDER, key=f"k{world.cohort.pk}",
                              to="a@example.org", subject="Reminder", body="Hello")
+    BriefingContact.objects.create(membership=world.memberships[0], name=f"Director {world.programme.title}",
+                                   role="Director", email=f"director{world.cohort.pk}@example.org")
     return world
 
 
