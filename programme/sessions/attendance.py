@@ -174,7 +174,7 @@ def mark_everyone_attended(*, session, user, now=None) -> dict[str, int]:
         Attendance.objects.filter(session_id=session.pk, status=AttendanceStatus.APOLOGIES)
         .values_list("participant_id", flat=True)
     )
-    everyone = _register_participants(session.cohort_id).values_list("pk", flat=True)
+    everyone = _register_participants(session).values_list("pk", flat=True)
     statuses = {pk: AttendanceStatus.ATTENDED for pk in everyone if pk not in apologies}
     if not statuses:
         raise ValueError("Nobody on this register is left to mark attended.")
