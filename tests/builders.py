@@ -38,6 +38,7 @@ from programme.models import (
     Action,
     ActionUpdate,
     Attendance,
+    BriefingContact,
     CodedStatement,
     LearningTheme,
     Membership,
@@ -205,6 +206,9 @@ def build_private_world(label, *, report_index):
     page.threshold_override = 1
     page.save_revision(user=world.facilitator, log_action=True)
     world.report_page = ProgrammeReportPage.objects.get(pk=page.pk)
+    # A director invited to the briefing: the contacts list has a row of this world to show (or hide).
+    BriefingContact.objects.create(membership=world.a, name=f"{mark} director", role="Director",
+                                   email=f"director@{label.lower()}.example.org")
     world.plan, world.report, world.check_in, world.feedback, world.action = plan, report, check_in, feedback, action
     people = [world.a_participant, world.a_participant2, world.b_participant]
     world.secrets = [

@@ -3,6 +3,7 @@ snippets of the site (tests/test_builders.py checks that none is missing),
 and helpers that publish pages as an editor would. Whole worlds are built
 by tests/builders.py."""
 import datetime
+import decimal
 
 import factory
 from django.contrib.auth import get_user_model
@@ -281,3 +282,72 @@ class ConsentRecordFactory(factory.django.DjangoModelFactory):
     recorded_by_name = "A facilitator"
     wording = "The organisation's words may appear, anonymised, in the programme report."
     reason = "Given on the paper form."
+
+
+class DeadlineExtensionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.DeadlineExtension"
+
+    membership = factory.SubFactory(MembershipFactory)
+    kind = "plan"
+    until = datetime.datetime(2021, 2, 28, 23, 59, tzinfo=LONDON)
+
+
+class SessionPlaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.SessionPlace"
+
+    session = factory.SubFactory(ProgrammeSessionFactory, kind="one_to_one", title=factory.Sequence(lambda n: f"1-1 {n}"))
+    membership = factory.SubFactory(MembershipFactory)
+
+
+class BriefingContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.BriefingContact"
+
+    membership = factory.SubFactory(MembershipFactory)
+    name = factory.Sequence(lambda n: f"Director {n}")
+    role = "Director of Children's Services"
+    email = factory.Sequence(lambda n: f"director{n}@council.example.org")
+
+
+class BriefingAttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.BriefingAttendance"
+
+    session = factory.SubFactory(ProgrammeSessionFactory, kind="briefing", title="Directors' briefing")
+    contact = factory.SubFactory(BriefingContactFactory)
+    status = "attended"
+
+
+class OutcomeMeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.OutcomeMeasure"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    name = factory.Sequence(lambda n: f"Care leavers in education, employment or training {n}")
+    unit = "percent"
+    direction = "higher"
+
+
+class ComparatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.Comparator"
+
+    measure = factory.SubFactory(OutcomeMeasureFactory)
+    kind = "national"
+    refers_to = datetime.date(2021, 3, 31)
+    value = 55
+    source = "DfE, children looked after in England"
+
+
+class OutcomeReturnFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.OutcomeReturn"
+
+    membership = factory.SubFactory(MembershipFactory)
+    measure = factory.SubFactory(OutcomeMeasureFactory)
+    point = "baseline"
+    value = decimal.Decimal("59.6")
+    refers_to = datetime.date(2021, 3, 31)
+    entered_by = factory.SubFactory(UserFactory)

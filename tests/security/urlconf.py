@@ -68,7 +68,7 @@ def kwarg_values(url_name, names, world):
         "theme_id": world.theme.pk, "token": "not-a-token-anyone-was-given",
         "page_id": page.pk, "parent_page_id": page.pk, "page_pk": page.pk, "page_to_move_id": page.pk,
         "destination_id": page.pk, "object_id": page.pk, "revision_id": revision.pk,
-        "revision_id_a": "earliest", "revision_id_b": "latest",
+        "revision_id_a": "earliest", "revision_id_b": "latest", "point": "baseline",
         "app_label": "wagtailcore", "model_name": "page", "content_type_app_name": "resources",
         "content_type_model_name": "programmereportpage", "action": "publish", "action_name": "publish",
         "app_name": "wagtailcore", "uidb64": "MQ", "filter_spec": "original",
