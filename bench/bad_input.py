@@ -30,7 +30,8 @@ import sys
 import time
 from urllib.parse import urlsplit
 
-from bench.environment import REPO, VAR, bench_env
+from bench.environment import VAR
+from bench.measuring import say, use_sqlite
 
 DB_PATH = VAR / "bad_input.sqlite3"
 RUNS = 5
@@ -44,24 +45,6 @@ FIELD_ERROR = re.compile(r'id="id_([\w-]+)_error"')
 LINK = re.compile(r'href="(/portal/[^"?#]*)"')
 # Pages that take no text, or that change who is signed in.
 SKIP = ("/portal/switch-cohort/", "/portal/calendar/new-address/", "/portal/join/")
-
-
-def say(message=""):
-    print(message, flush=True)
-
-
-def configure():
-    import os
-
-    VAR.mkdir(parents=True, exist_ok=True)
-    for path in (DB_PATH, DB_PATH.with_name(DB_PATH.name + "-wal"), DB_PATH.with_name(DB_PATH.name + "-shm")):
-        path.unlink(missing_ok=True)
-    os.environ.update(bench_env(DATABASE_URL=f"sqlite:///{DB_PATH}"))
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
-    import django
-
-    django.setup()
 
 
 def hostile_text(length):
@@ -141,7 +124,7 @@ def largest_accepted(client, path, box, values):
 
 
 def main():
-    configure()
+    use_sqlite(DB_PATH, fresh=True)
     import io
 
     from django.core.management import call_command

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import random
-import statistics
-import sys
 import time
 from decimal import Decimal
 
-from bench.environment import REPO, VAR, bench_env
+from bench import measuring
+from bench.environment import REPO, VAR
+from bench.measuring import say, use_sqlite
 
 DB_PATH = VAR / "outcomes.sqlite3"
 ORGANISATIONS = 150
@@ -34,20 +33,6 @@ MEASURES = 10
 YEARS = 5
 RUNS = 5
 SEED = 2021
-
-
-def say(message=""):
-    print(message, flush=True)
-
-
-def configure():
-    VAR.mkdir(parents=True, exist_ok=True)
-    os.environ.update(bench_env(DATABASE_URL=f"sqlite:///{DB_PATH}"))
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
-    import django
-
-    django.setup()
 
 
 def build(rng):
@@ -104,19 +89,8 @@ def build(rng):
         f"rows in {time.perf_counter() - began:.1f}s")
 
 
-def timed(label, function, runs=RUNS):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    timings, queries, result = [], 0, None
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as context:
-            began = time.perf_counter()
-            result = function()
-            timings.append((time.perf_counter() - began) * 1000)
-        queries = len(context.captured_queries)
-    say(f"{label:<62} {statistics.median(timings):>9.1f} ms {queries:>4} quer{'y' if queries == 1 else 'ies'}")
-    return result
+def timed(label, function):
+    return measuring.timed(label, function, runs=RUNS)
 
 
 def measure():
@@ -155,7 +129,7 @@ def main(argv=None):
     if not reuse:
         for path in (DB_PATH, DB_PATH.with_name(DB_PATH.name + "-wal"), DB_PATH.with_name(DB_PATH.name + "-shm")):
             path.unlink(missing_ok=True)
-    configure()
+    use_sqlite(DB_PATH, fresh=False)
     say(f"Outcome measures bench: {DB_PATH.relative_to(REPO)}")
     if reuse:
         say("reusing the database (--keep)")

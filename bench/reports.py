@@ -19,11 +19,11 @@ page it writes. The live build asks the programme data every time.
 """
 from __future__ import annotations
 
-import statistics
-import sys
 import time
 
-from bench.environment import REPO, VAR, bench_env
+from bench import measuring
+from bench.environment import REPO, VAR
+from bench.measuring import say, use_sqlite
 
 DB_PATH = VAR / "reports.sqlite3"
 SIZES = (10, 60)
@@ -31,37 +31,8 @@ RUNS = 7
 UNCACHED = {"HTTP_COOKIE": "sessionid=bench-uncached", "HTTP_HOST": "localhost"}
 
 
-def say(message=""):
-    print(message, flush=True)
-
-
-def configure():
-    import os
-
-    VAR.mkdir(parents=True, exist_ok=True)
-    for path in (DB_PATH, DB_PATH.with_name(DB_PATH.name + "-wal"), DB_PATH.with_name(DB_PATH.name + "-shm")):
-        path.unlink(missing_ok=True)
-    os.environ.update(bench_env(DATABASE_URL=f"sqlite:///{DB_PATH}"))
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
-    import django
-
-    django.setup()
-
-
 def timed(label, function, runs=RUNS):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    timings, queries, result = [], 0, None
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as context:
-            began = time.perf_counter()
-            result = function()
-            timings.append((time.perf_counter() - began) * 1000)
-        queries = len(context.captured_queries)
-    say(f"{label:<58} {statistics.median(timings):>9.1f} ms {queries:>5} quer{'y' if queries == 1 else 'ies'}")
-    return result
+    return measuring.timed(label, function, runs=runs, width=58)
 
 
 def build():
@@ -131,7 +102,7 @@ def measure(pages):
 
 def main():
     began = time.perf_counter()
-    configure()
+    use_sqlite(DB_PATH, fresh=True)
     say(f"Programme report bench: {DB_PATH.relative_to(REPO)}")
     measure(build())
     say(f"\ntotal {time.perf_counter() - began:.0f}s")
