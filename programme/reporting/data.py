@@ -317,6 +317,21 @@ class Report:
     def shows_feedback(self) -> bool:
         return bool(self.feedback and self.feedback.groups and self.show_feedback)
 
+    @property
+    def impact_explanation(self) -> str:
+        """How to read section 3.1, the same on the page, the PDF and in Word."""
+        if self.public:
+            told = ("Figures are the cohort's; an organisation's own figures are shown only if it agreed to "
+                    "publication, under its number")
+            if self.threshold > 1:
+                told += f". Measures fewer than {self.threshold} organisations reported are not shown"
+        else:
+            told = (f"measures marked “not in the public report” were reported by fewer than {self.threshold} "
+                    "organisations")
+        return (f"Each organisation sent its own figures at the start and the end of the programme"
+                f"{'. ' if self.public else '; '}{told}. The cohort figure is the median of the organisations' "
+                "figures; “improved” means a change in the measure's better direction.")
+
 
 @dataclass(frozen=True)
 class LinkChoice:

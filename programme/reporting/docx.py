@@ -405,6 +405,44 @@ def _reflections(document, report):
                 document.add_paragraph("No statements to show.")
 
 
+def _impact(document, report):
+    """Section 3.1, as on the page: the cohort's figures per measure, then each
+    organisation's (by number only in public)."""
+    impact = report.impact
+    _heading(document, "3.1 Impact: did the figures move?", 2, "impact")
+    document.add_paragraph(_text(report.impact_explanation)).runs[0].italic = True
+    if not impact.measures:
+        document.add_paragraph("No outcome figures to show yet.")
+        return
+
+    def hidden(measure):
+        return " (not in the public report)" if measure.below_threshold and not report.public else ""
+
+    def compared(figure, as_at):
+        return f"{figure} ({as_at})" if figure else "–"
+
+    _table(
+        document,
+        ["Measure", "Organisations that improved", "Median change", "Cohort at the start", "Cohort latest",
+         "National", "Statistical neighbours"],
+        [[f"{m.name} ({m.direction_label.lower()}){hidden(m)}", m.improved_phrase, m.median_change or "–",
+          m.cohort_baseline or "–", m.cohort_latest or "–", compared(m.national, m.national_as_at),
+          compared(m.neighbours, m.neighbours_as_at)] for m in impact.measures],
+        caption="Outcome measures: the cohort's organisations at the start and the end",
+    )
+    for measure in impact.measures:
+        if measure.sources:
+            document.add_paragraph(_text(f"{measure.name}, comparators: {measure.sources}."))
+    for measure in impact.measures:
+        if measure.organisations:
+            _table(
+                document, ["Organisation", "Start", "Latest", "Change"],
+                [[o.heading or "Not numbered", o.baseline, o.latest, f"{o.change}{' (improved)' if o.improved else ''}"]
+                 for o in measure.organisations],
+                caption=_text(f"{measure.name}: each organisation's figures"),
+            )
+
+
 def _theme_section(document, section, report):
     _heading(document, section.heading, 2)
     chart = section.chart
@@ -480,6 +518,8 @@ def report_docx(report) -> bytes:
     _background(document, report)
     _goals_and_case_studies(document, report)
     _reflections(document, report)
+    if report.impact:
+        _impact(document, report)
     _learning(document, report)
     _links(document, report)
     buffer = io.BytesIO()

@@ -64,7 +64,10 @@ QUERY_VARIANTS = {  # name: value(s) given to every parameter at once
 OVERSIZED = "<b><i>" * 5_000  # 30,000 characters in every text box of a form at once
 OVERSIZED_MARK = "<b><i>" * 4
 HOSTILE_TEXT = '"\'<p>x</p><script>alert(1)</script>&amp;\u202e=1+1'
-HOSTILE_OTHER = [HUGE, "abc"]  # in hidden fields: a number no row has (also JSON, but not content), and text
+# In the fields that are not text boxes (hidden ones, selects, checkboxes): a
+# number no row has, text, a negative id, and JSON that a field decoding JSON
+# (Wagtail's choosers, ordering) must refuse rather than fail on.
+HOSTILE_OTHER = [HUGE, "abc", "-1", '{"id": [1, {"$gt": ""}], "x": ']
 TEXT_KINDS = {"text", "textarea", "email", "url", "search", "tel", "password", "number", "date",
               "datetime-local", "time"}
 # Forms never posted: signing out would end the visit.

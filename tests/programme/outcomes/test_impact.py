@@ -3,15 +3,18 @@ organisations that improved, the median change and the cohort beside the
 national figure; organisation figures only for numbered (consenting)
 organisations, without names; small counts left out as the themes are; and
 frozen with the published report."""
+import io
 import re
 from decimal import Decimal
 
+import docx
 import pytest
 
 from programme.enums import ComparatorKind, ReturnPoint
 from programme.outcomes.measures import add_measure, add_starter_measures, set_comparator
 from programme.reporting import snapshot
 from programme.reporting.build import build_report
+from programme.reporting.docx import report_docx
 from resources.cache import purge_page_cache
 from tests.builders import build_report_cohort
 from tests.programme.outcomes.conftest import MARCH_2021, MARCH_2022, send
@@ -134,3 +137,50 @@ def test_the_published_page_shows_impact_without_names_and_freezes_it(client, re
     fresh = snapshot.freeze(build_report(cohort=reported.cohort, public=True))
     assert any(line.startswith(f"Impact, “{reported.eet.name}” (3.1): the figures changed (2 → 3")
                for line in snapshot.changes(page.snapshot, fresh))
+
+
+IMPACT_TABLES = (["Measure", "Organisations that improved"], ["Organisation", "Start", "Latest", "Change"])
+
+
+def _word_text(report):
+    """The Word file's 3.1 part: its paragraphs up to part 4, and the rows of its tables."""
+    document = docx.Document(io.BytesIO(report_docx(report)))
+    paragraphs = [p.text for p in document.paragraphs]
+    if "3.1 Impact: did the figures move?" in paragraphs:
+        start = paragraphs.index("3.1 Impact: did the figures move?")
+        end = next(i for i, text in enumerate(paragraphs) if i > start and text.startswith("4. "))
+        paragraphs = paragraphs[start:end]
+    else:
+        paragraphs = []
+    cells = [[cell.text for cell in row.cells] for table in document.tables
+             if any([c.text for c in table.rows[0].cells][:len(h)] == h for h in IMPACT_TABLES)
+             for row in table.rows]
+    return paragraphs, cells
+
+
+def test_the_word_file_carries_impact_as_the_page_does(reported):
+    public = build_report(cohort=reported.cohort, public=True)
+    paragraphs, cells = _word_text(public)
+
+    assert "3.1 Impact: did the figures move?" in paragraphs
+    assert public.impact_explanation in paragraphs
+    eet_row = next(row for row in cells if row[0].startswith(reported.eet.name))
+    assert eet_row[1:4] == ["2 of 3 organisations", "+3.0 points", "50.0%"]
+    assert eet_row[5].startswith("55.0%")
+    # each organisation's figures: by number only, and only those who agreed
+    assert [row[0] for row in cells if row[0].startswith("LA ")] == ["LA 1", "LA 2"]
+    flat = " ".join(paragraphs + [c for row in cells for c in row])
+    assert BEXLEY not in flat and AVON not in flat and "38.0%" not in flat
+    assert reported.neet.name not in flat  # below the threshold, as on the page
+
+    facilitators = build_report(cohort=reported.cohort, public=False)
+    _, cells = _word_text(facilitators)
+    neet_row = next(row for row in cells if row[0].startswith(reported.neet.name))
+    assert neet_row[0].endswith("(not in the public report)")
+    assert any(BEXLEY in row[0] for row in cells)  # named in the facilitators' copy
+
+
+def test_a_word_file_without_measures_has_no_impact_section(db):
+    built = build_report_cohort("W")
+    paragraphs, _ = _word_text(build_report(cohort=built.cohort, public=True))
+    assert not any(p.startswith("3.1 Impact") for p in paragraphs)
