@@ -14,7 +14,7 @@ from programme.enums import ComparatorKind, MembershipStatus
 from programme.models import Membership, OutcomeReturn
 from programme.outcomes.charts import outcome_chart
 from programme.outcomes.figures import Figures, figures_rows, improved, number, signed, summarise
-from programme.outcomes.measures import latest_comparators, measures_of
+from programme.outcomes.measures import comparators_for, latest_on, measures_of
 from programme.reporting.spreadsheets import to_csv
 
 
@@ -95,7 +95,6 @@ def cohort_tables(*, cohort) -> list[MeasureTable]:
     """A MeasureTable per measure of the cohort's programme, with a row per
     accepted organisation (by name), figures sent or not."""
     measures = list(measures_of(cohort.programme))
-    comparators = latest_comparators(measures=measures)
     memberships = list(
         Membership.objects.filter(cohort_id=cohort.pk, status=MembershipStatus.ACCEPTED)
         .select_related("organisation").order_by("organisation__name", "pk")
@@ -106,6 +105,7 @@ def cohort_tables(*, cohort) -> list[MeasureTable]:
         for f in figures_rows(OutcomeReturn.objects.filter(membership__cohort_id=cohort.pk))
         if f.membership_id in accepted
     }
+    comparators = comparators_for(measures=measures, as_at=latest_on(found.values()))
     tables = []
     for measure in measures:
         national = comparators.get((measure.pk, ComparatorKind.NATIONAL))

@@ -20,7 +20,7 @@ from __future__ import annotations
 from programme.enums import ComparatorKind, MeasureDirection, MembershipStatus
 from programme.models import OutcomeReturn
 from programme.outcomes.figures import figures_rows, improved, number, signed, summarise
-from programme.outcomes.measures import latest_comparators, measures_of
+from programme.outcomes.measures import comparators_for, latest_on, measures_of
 from programme.reporting.data import ImpactMeasure, ImpactOrganisation, ImpactSection
 
 
@@ -30,12 +30,12 @@ def impact_section(*, cohort, memberships, labels, public, threshold) -> ImpactS
     measures = list(measures_of(cohort.programme))
     if not measures:
         return None
-    comparators = latest_comparators(measures=measures)
     by_id = {m.pk: m for m in memberships}
     figures = [
         f for f in figures_rows(OutcomeReturn.objects.filter(membership__cohort_id=cohort.pk))
         if f.membership_id in by_id
     ]
+    comparators = comparators_for(measures=measures, as_at=latest_on(figures))
     items, left_out = [], 0
     for measure in measures:
         mine = [f for f in figures if f.measure_id == measure.pk]

@@ -64,10 +64,28 @@ def set_comparator(*, measure, kind, refers_to, value, source):
 set_comparator.alters_data = True
 
 
-def latest_comparators(*, measures):
-    """{(measure id, kind): Comparator}: each measure's most recent national
-    and neighbour figure. One query."""
-    latest = {}
+def comparators_for(*, measures, as_at=None):
+    """{(measure id, kind): Comparator}: the national and neighbour figure to
+    set beside the cohort's. `as_at` ({measure id: date}) is when the cohort's
+    latest figures for a measure refer to: the comparator is then the one for
+    the same period (the most recent on or before that date), so that a 2022
+    national figure is not set beside a cohort's 2021 figures; if every
+    comparator is later, the earliest. Without a date, the most recent.
+    One query."""
+    as_at = as_at or {}
+    found = {}
     for comparator in Comparator.objects.filter(measure__in=[m.pk for m in measures]).order_by("refers_to", "pk"):
-        latest[(comparator.measure_id, comparator.kind)] = comparator
-    return latest
+        key = (comparator.measure_id, comparator.kind)
+        when = as_at.get(comparator.measure_id)
+        if key not in found or when is None or comparator.refers_to <= when:
+            found[key] = comparator
+    return found
+
+
+def latest_on(figures) -> dict:
+    """{measure id: the date the most recent of `figures` (Figures) refers to}."""
+    when = {}
+    for figure in figures:
+        if figure.latest_on and (figure.measure_id not in when or figure.latest_on > when[figure.measure_id]):
+            when[figure.measure_id] = figure.latest_on
+    return when

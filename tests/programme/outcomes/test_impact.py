@@ -5,6 +5,7 @@ organisations, without names; small counts left out as the themes are; and
 frozen with the published report."""
 import io
 import re
+from datetime import date
 from decimal import Decimal
 
 import docx
@@ -184,3 +185,30 @@ def test_a_word_file_without_measures_has_no_impact_section(db):
     built = build_report_cohort("W")
     paragraphs, _ = _word_text(build_report(cohort=built.cohort, public=True))
     assert not any(p.startswith("3.1 Impact") for p in paragraphs)
+
+
+def test_the_national_figure_is_the_one_for_the_period_of_the_cohorts_figures(reported):
+    """The cohort's latest EET figures refer to March 2022: a national figure
+    for 2023 is not set beside them, the one for March 2022 (or, failing it,
+    the last before) is."""
+    def national():
+        return measure(build_report(cohort=reported.cohort, public=True), reported.eet.name).national
+
+    set_comparator(measure=reported.eet, kind=ComparatorKind.NATIONAL, refers_to=date(2023, 3, 31),
+                   value=Decimal("61.0"), source="DfE 2023")
+    assert national() == "55.0%"  # March 2021's: the most recent on or before March 2022
+    set_comparator(measure=reported.eet, kind=ComparatorKind.NATIONAL, refers_to=MARCH_2022,
+                   value=Decimal("57.5"), source="DfE 2022")
+    assert national() == "57.5%"
+
+
+def test_when_every_national_figure_is_later_the_earliest_is_shown(db):
+    built = build_report_cohort("L")
+    eet, *_ = add_starter_measures(programme=built.programme)
+    for name in (AVON, CREWE):
+        send(built.members[name].membership, eet, ReturnPoint.BASELINE, "50")
+        send(built.members[name].membership, eet, ReturnPoint.END, "52", MARCH_2021)
+    for year, value in ((2024, "64.0"), (2023, "63.0")):
+        set_comparator(measure=eet, kind=ComparatorKind.NATIONAL, refers_to=date(year, 3, 31), value=Decimal(value),
+                       source=f"DfE {year}")
+    assert measure(build_report(cohort=built.cohort, public=True), eet.name).national == "63.0%"
