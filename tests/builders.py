@@ -13,6 +13,7 @@ rows are in tests/factories.py; fixtures that call these in tests/conftest.py.
 - `portal_cohort()`, `reported_cohort()`, `add_report_pages()`: the worlds
   the browser journeys walk through."""
 import datetime
+from decimal import Decimal
 from types import SimpleNamespace
 
 from django.contrib.auth.models import Group
@@ -22,12 +23,16 @@ from django.utils.text import slugify
 from programme.dates import LONDON
 from programme.enums import (
     AttendanceStatus,
+    ComparatorKind,
     GoalCategory,
     LAType,
+    MeasureDirection,
+    MeasureUnit,
     MembershipStatus,
     OrganisationKind,
     RAGStatus,
     ReflectionKind,
+    ReturnPoint,
     Section,
     SessionKind,
     SessionStatus,
@@ -49,6 +54,8 @@ from programme.models import (
     Reflection,
     Statement,
 )
+from programme.outcomes.measures import add_measure, set_comparator
+from programme.outcomes.returns import record_figure
 from programme.permissions import FACILITATORS_GROUP, ensure_facilitator_group
 from programme.submissions.writing import return_for_changes, save_plan, save_reflection, submit
 from resources.models import ProgrammeReportIndexPage, ProgrammeReportPage
@@ -209,6 +216,13 @@ def build_private_world(label, *, report_index):
     # A director invited to the briefing: the contacts list has a row of this world to show (or hide).
     BriefingContact.objects.create(membership=world.a, name=f"{mark} director", role="Director",
                                    email=f"director@{label.lower()}.example.org")
+    # An outcome measure of the programme's own, with a national figure and a figure sent.
+    world.measure = add_measure(programme=world.programme, name=f"{mark} measure", unit=MeasureUnit.COUNT,
+                                direction=MeasureDirection.HIGHER, description=f"{mark} how it is counted")
+    set_comparator(measure=world.measure, kind=ComparatorKind.NATIONAL, refers_to=datetime.date(2021, 3, 31),
+                   value=Decimal("12345"), source=f"{mark} source")
+    record_figure(membership=world.a, measure=world.measure, point=ReturnPoint.BASELINE, value=Decimal("4321"),
+                  refers_to=datetime.date(2021, 3, 31), note=f"{mark} note of the figure", user=world.a_user)
     world.plan, world.report, world.check_in, world.feedback, world.action = plan, report, check_in, feedback, action
     people = [world.a_participant, world.a_participant2, world.b_participant]
     world.secrets = [

@@ -35,13 +35,22 @@ class MeasureForm(forms.ModelForm):
             "direction": {"required": "Say whether higher or lower is better."},
         }
 
-    def __init__(self, *args, programme, **kwargs):
+    def __init__(self, *args, programme, figures_sent=0, **kwargs):
         super().__init__(*args, **kwargs)
         self.programme = programme
+        if figures_sent:
+            # Every figure sent was given in this unit and judged by this direction.
+            for name in ("unit", "direction"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = (f"Fixed: {figures_sent} figure{'s were' if figures_sent != 1 else ' was'}"
+                                               " sent for this measure.")
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        if OutcomeMeasure.objects.filter(programme_id=self.programme.pk, name__iexact=name).exists():
+        clash = OutcomeMeasure.objects.filter(programme_id=self.programme.pk, name__iexact=name)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
             raise ValidationError("This programme already has a measure with this name.")
         return name
 

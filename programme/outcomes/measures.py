@@ -52,6 +52,44 @@ def add_starter_measures(*, programme):
 add_starter_measures.alters_data = True
 
 
+def figures_sent(measure) -> int:
+    """How many figures organisations have sent for `measure` (corrections included)."""
+    return measure.returns.count()
+
+
+class MeasureInUse(ValueError):
+    """A change that would reinterpret figures already sent."""
+
+
+@transaction.atomic
+def change_measure(*, measure, name, description, unit, direction):
+    """Rename or redescribe a measure at any time; change its unit or better
+    direction only while no figure has been sent for it, since every figure
+    sent was given in the old unit and judged by the old direction."""
+    if (unit, direction) != (measure.unit, measure.direction) and figures_sent(measure):
+        raise MeasureInUse("Figures have been sent for this measure: its unit and direction can no longer change.")
+    measure.name, measure.description = name.strip(), description.strip()
+    measure.unit, measure.direction = unit, direction
+    measure.save(update_fields=["name", "description", "unit", "direction"])
+    return measure
+
+
+change_measure.alters_data = True
+
+
+@transaction.atomic
+def delete_measure(*, measure):
+    """Delete a measure nobody has sent a figure for (with its comparators).
+    A measure with figures stays: deleting it would lose what organisations sent.
+    Published reports keep it either way: they are frozen."""
+    if figures_sent(measure):
+        raise MeasureInUse("Figures have been sent for this measure, so it cannot be deleted.")
+    measure.delete()
+
+
+delete_measure.alters_data = True
+
+
 def set_comparator(*, measure, kind, refers_to, value, source):
     """The national or neighbour figure of `measure` for the period ending
     `refers_to`: a second figure for the same period replaces the first."""

@@ -314,6 +314,13 @@ TABLE = {
         post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
         post_data=lambda objects: {"action": "starter"},
     ),
+    # One measure: its facilitators change it (and nobody else changes anything).
+    "programme_admin:outcome_measure": Row(
+        kwargs={"programme_id": "programme", "measure_id": "measure"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
+        post_data=lambda objects: {"action": "save", "name": "Renamed by the matrix", "unit": "percent",
+                                   "direction": "higher", "description": ""},
+    ),
     # ---- the participant portal
     "portal:dashboard": Row(get=PORTAL_PAGE),
     "portal:sessions": Row(get=PORTAL_PAGE),
@@ -621,6 +628,7 @@ def test_the_posts_the_matrix_refuses_would_change_something_if_allowed(db, home
         "portal:consent": "participant_a",
         "programme_admin:membership_consent": "facilitator_x",
         "programme_admin:outcome_measures": "facilitator_x",
+        "programme_admin:outcome_measure": "facilitator_x",
         "portal:outcomes_return": "participant_a",
     }
     unchanged = []

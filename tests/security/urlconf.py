@@ -69,6 +69,7 @@ def kwarg_values(url_name, names, world):
         "page_id": page.pk, "parent_page_id": page.pk, "page_pk": page.pk, "page_to_move_id": page.pk,
         "destination_id": page.pk, "object_id": page.pk, "revision_id": revision.pk,
         "revision_id_a": "earliest", "revision_id_b": "latest", "point": "baseline",
+        "measure_id": world.measure.pk,
         "app_label": "wagtailcore", "model_name": "page", "content_type_app_name": "resources",
         "content_type_model_name": "programmereportpage", "action": "publish", "action_name": "publish",
         "app_name": "wagtailcore", "uidb64": "MQ", "filter_spec": "original",

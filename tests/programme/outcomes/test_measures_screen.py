@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from programme.models import Comparator, OutcomeMeasure
+from programme.outcomes.measures import add_starter_measures, set_comparator
 
 
 def url(programme):
@@ -88,3 +89,98 @@ def test_another_programmes_facilitator_gets_404(measured, other_world, login):
 
     assert client.get(url(measured.programme)).status_code == 404
     assert client.post(url(measured.programme), {"action": "starter"}).status_code == 404
+
+
+# --------------------------------------------------------------------------- one measure: change, remove, delete
+
+
+def measure_url(measure):
+    return reverse("programme_admin:outcome_measure", args=[measure.programme_id, measure.pk])
+
+
+def test_the_list_links_each_measure_to_its_screen(measured, login):
+    page = login(measured.facilitator).get(url(measured.programme)).content.decode()
+    assert f'href="{measure_url(measured.eet)}"' in page
+
+
+def test_a_measure_with_figures_can_be_renamed_but_keeps_its_unit_and_direction(measured, login):
+    client = login(measured.facilitator)
+    page = client.get(measure_url(measured.eet)).content.decode()
+    assert "Organisations have sent 4 figures for it" in page
+    assert "Fixed: 4 figures were sent for this measure." in page
+
+    # a hand-made post asking for another unit and direction: the disabled fields keep theirs
+    response = client.post(measure_url(measured.eet), {
+        "action": "save", "name": "EET, aged 19 to 21", "description": "As in the DfE return.",
+        "unit": "count", "direction": "lower",
+    })
+
+    assert response.status_code == 302
+    measured.eet.refresh_from_db()
+    assert (measured.eet.name, measured.eet.unit, measured.eet.direction) == ("EET, aged 19 to 21", "percent", "higher")
+
+
+def test_a_measure_without_figures_can_change_everything_and_be_deleted(measured, login):
+    client = login(measured.facilitator)
+    response = client.post(measure_url(measured.university), {
+        "action": "save", "name": "Care leavers in higher education", "description": "",
+        "unit": "percent", "direction": "higher",
+    })
+    assert response.status_code == 302
+    measured.university.refresh_from_db()
+    assert (measured.university.name, measured.university.unit) == ("Care leavers in higher education", "percent")
+
+    response = client.post(measure_url(measured.university), {"action": "delete"}, follow=True)
+    assert "Measure deleted: Care leavers in higher education." in response.content.decode()
+    assert not OutcomeMeasure.objects.filter(pk=measured.university.pk).exists()
+
+
+def test_a_measure_with_figures_cannot_be_deleted(measured, login):
+    client = login(measured.facilitator)
+    assert "It cannot be deleted" in client.get(measure_url(measured.neet)).content.decode()
+
+    response = client.post(measure_url(measured.neet), {"action": "delete"}, follow=True)
+
+    assert "Figures have been sent for this measure, so it cannot be deleted." in response.content.decode()
+    assert OutcomeMeasure.objects.filter(pk=measured.neet.pk).exists()
+
+
+def test_renaming_onto_another_measures_name_is_refused_beside_the_field(measured, login):
+    response = login(measured.facilitator).post(measure_url(measured.university), {
+        "action": "save", "name": measured.neet.name.upper(), "unit": "count", "direction": "higher",
+        "description": "",
+    })
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "There is a problem" in page and 'id="id_name-error"' in page
+    assert OutcomeMeasure.objects.get(pk=measured.university.pk).name == "Care leavers at university"
+
+
+def test_a_comparator_typed_wrong_is_removed_and_only_this_measures(measured, other_world, login):
+    national = Comparator.objects.get(measure=measured.eet, kind="national")
+    theirs = set_comparator(measure=add_starter_measures(programme=other_world.programme)[0], kind="national",
+                            refers_to=datetime.date(2021, 3, 31), value=1, source="theirs")
+    client = login(measured.facilitator)
+
+    for wrong in (theirs.pk, "abc", "99999999999999999999999", ""):
+        response = client.post(measure_url(measured.eet), {"action": "remove_comparator", "comparator": wrong},
+                               follow=True)
+        assert "That figure was not found" in response.content.decode()
+    assert Comparator.objects.filter(pk=theirs.pk).exists()
+
+    response = client.post(measure_url(measured.eet), {"action": "remove_comparator", "comparator": national.pk},
+                           follow=True)
+    assert "Figure removed." in response.content.decode()
+    assert not Comparator.objects.filter(pk=national.pk).exists()
+    assert Comparator.objects.filter(measure=measured.eet, kind="neighbours").exists()
+
+
+def test_another_programmes_measure_screen_is_404(measured, other_world, login):
+    client = login(other_world.facilitator)
+    assert client.get(measure_url(measured.eet)).status_code == 404
+    assert client.post(measure_url(measured.university), {"action": "delete"}).status_code == 404
+    assert OutcomeMeasure.objects.filter(pk=measured.university.pk).exists()
+    # …and through its own programme's address with this measure's id
+    theirs = reverse("programme_admin:outcome_measure", args=[other_world.programme.pk, measured.eet.pk])
+    assert login(other_world.facilitator).get(theirs).status_code == 404
