@@ -128,10 +128,13 @@ def plan_run_again(*, source, name, anchor, new_date, sessions=None) -> RunAgain
     if anchor not in found:
         raise RunAgainRefused("Choose which date you are giving.", field="anchor")
     days = (new_date - found[anchor][1]).days
-    moves = [SessionMove(s, shift_moment(s.starts_at, days), shift_moment(s.ends_at, days)) for s in sessions]
-    fields = {field: getattr(source, field) for field in COPIED_SETTINGS}
-    fields.update({field: shift_date(getattr(source, field), days) for field in SHIFTED_DATES})
-    fields.update({field: shift_moment(getattr(source, field), days) for field in SHIFTED_MOMENTS})
+    try:
+        moves = [SessionMove(s, shift_moment(s.starts_at, days), shift_moment(s.ends_at, days)) for s in sessions]
+        fields = {field: getattr(source, field) for field in COPIED_SETTINGS}
+        fields.update({field: shift_date(getattr(source, field), days) for field in SHIFTED_DATES})
+        fields.update({field: shift_moment(getattr(source, field), days) for field in SHIFTED_MOMENTS})
+    except OverflowError:  # a date so far off that a later session would fall past the year 9999
+        raise RunAgainRefused("Enter a date within the next few years.", field="new_date") from None
     return RunAgainPlan(source=source, name=name, days=days, moves=moves, cohort_fields=fields)
 
 

@@ -24,6 +24,7 @@ from programme.dates import format_day, format_deadline, format_session_time, lo
 from programme.models import Cohort
 
 NAME_MAX = Cohort._meta.get_field("name").max_length
+MAX_YEARS_AHEAD = 10  # a programme is planned a year or two ahead; this only stops typing slips
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d %B %Y", "%d %b %Y"]
 
 
@@ -59,8 +60,11 @@ class RunAgainForm(forms.Form):
 
     def clean_new_date(self):
         day = self.cleaned_data["new_date"]
-        if day < london(timezone.now()).date():
+        today = london(timezone.now()).date()
+        if day < today:
             raise forms.ValidationError("The new date must be today or later.")
+        if day.year > today.year + MAX_YEARS_AHEAD:
+            raise forms.ValidationError(f"Enter a date within the next {MAX_YEARS_AHEAD} years.")
         return day
 
     def clean(self):

@@ -179,6 +179,12 @@ def test_run_again_refuses_a_name_the_programme_has_already_whatever_its_case(co
     plan_run_again(source=cohort_2021, name="2023 cohort", anchor=FIRST_SESSION, new_date=datetime.date(2023, 3, 22))
 
 
+def test_run_again_to_a_date_past_the_calendars_end_is_refused_not_an_error(cohort_2021):
+    with pytest.raises(RunAgainRefused) as refused:
+        plan_run_again(source=cohort_2021, name="Far", anchor=FIRST_SESSION, new_date=datetime.date(9999, 12, 1))
+    assert refused.value.field == "new_date"
+
+
 def test_run_again_of_a_name_taken_since_the_preview_creates_nothing(cohort_2021):
     plan = plan_run_again(source=cohort_2021, name="2023 cohort", anchor=FIRST_SESSION,
                           new_date=datetime.date(2023, 3, 22))
@@ -271,13 +277,17 @@ def test_run_again_screen_says_beside_the_name_that_the_programme_has_a_cohort_o
     assert Cohort.objects.filter(programme=world.programme).count() == 1
 
 
+SOON = future(60).isoformat()
+
+
 @pytest.mark.parametrize(("data", "field", "message"), [
-    ({"name": "", "anchor": "first", "new_date": "2099-01-01"}, "name", "Enter a name for the new cohort"),
-    ({"name": "x" * 201, "anchor": "first", "new_date": "2099-01-01"}, "name", "200 characters or fewer"),
+    ({"name": "", "anchor": "first", "new_date": SOON}, "name", "Enter a name for the new cohort"),
+    ({"name": "x" * 201, "anchor": "first", "new_date": SOON}, "name", "200 characters or fewer"),
     ({"name": "New", "anchor": "first", "new_date": "31/02/2099"}, "new_date", "as a real date"),
     ({"name": "New", "anchor": "first", "new_date": ""}, "new_date", "Enter the new date"),
     ({"name": "New", "anchor": "first", "new_date": "2001-01-01"}, "new_date", "today or later"),
-    ({"name": "New", "anchor": "briefing", "new_date": "2099-01-01"}, "anchor", "Choose which date"),
+    ({"name": "New", "anchor": "first", "new_date": "9999-12-31"}, "new_date", "within the next 10 years"),
+    ({"name": "New", "anchor": "briefing", "new_date": SOON}, "anchor", "Choose which date"),
 ])
 def test_run_again_screen_explains_each_bad_answer_beside_its_field(world, client, data, field, message):
     client.force_login(world.facilitator)
@@ -309,7 +319,7 @@ def test_run_again_preview_queries_do_not_grow_with_the_sessions(db, client, wor
     client.force_login(facilitator)
     client.get(url(source))  # warm Wagtail's own per-user caches
     with django_assert_max_num_queries(13):
-        response = client.post(url(source), {"name": "New", "anchor": "first", "new_date": "2099-01-05",
+        response = client.post(url(source), {"name": "New", "anchor": "first", "new_date": SOON,
                                              "action": "preview"})
     page = response.content.decode()
     assert all(f"<th scope=\"row\">Workshop {n}<" in page for n in range(workshops))
