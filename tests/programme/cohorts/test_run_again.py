@@ -256,6 +256,19 @@ def test_run_again_screen_previews_every_session_then_creates_the_cohort_in_the_
     assert "2027 cohort is ready, with 2 sessions copied from 2021 cohort" in landed
 
 
+def test_run_again_preview_says_when_sessions_change_their_day_of_the_week(world, client):
+    client.force_login(world.facilitator)
+    first = london(world.past_session.starts_at).date()
+    same_day = first + datetime.timedelta(weeks=60)
+    moved = client.post(url(world.cohort), {"name": "New", "anchor": "first", "action": "preview",
+                                            "new_date": (same_day + datetime.timedelta(days=1)).isoformat()})
+    assert "Sessions fall on a different day of the week" in moved.content.decode()
+    kept = client.post(url(world.cohort), {"name": "New", "anchor": "first", "action": "preview",
+                                           "new_date": same_day.isoformat()})
+    assert "Everything moves 60 weeks" in kept.content.decode()
+    assert "different day of the week" not in kept.content.decode()
+
+
 def test_run_again_screen_change_goes_back_to_the_form_with_what_was_typed(world, client):
     client.force_login(world.facilitator)
     response = client.post(url(world.cohort), {"name": "2027 cohort", "anchor": "first",
