@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from demo.learning_2021 import ensure_report_pages, load_demo_learning
 from demo.outcomes_2021 import load_demo_outcomes
 from demo.reports_2021 import load_demo_reports
+from demo.sessions_2021 import load_demo_sessions
 from programme.dates import LONDON
 from programme.enums import (
     AttendanceStatus,
@@ -220,7 +221,8 @@ def ensure_participant_logins():
 
 
 def _load_reports(programme, facilitator):
-    """The 2021 cohort's plans, reports, feedback, codings, outcome figures and report page."""
+    """The 2021 cohort's plans, reports, feedback, codings, outcome figures, 1-1s and
+    briefing register, and report page."""
     cohort = programme.cohorts.filter(name="2021 cohort").first()
     if cohort is None:
         return
@@ -229,6 +231,7 @@ def _load_reports(programme, facilitator):
     load_demo_reports(cohort=cohort, user=facilitator)
     load_demo_learning(cohort=cohort, user=facilitator)
     load_demo_outcomes(cohort=cohort)  # before the report page, so that its published Impact holds them
+    load_demo_sessions(cohort=cohort)  # 1-1s, action learning sets and the briefing: the report counts them
     ensure_report_pages(cohort=cohort)
 
 

@@ -5,7 +5,13 @@ users and users without admin access are sent to the login page."""
 from django.urls import include, path
 
 from programme.actions import views as action_views
-from programme.cohorts import views_consent, views_overview, views_people, views_roster
+from programme.cohorts import (
+    views_consent,
+    views_overview,
+    views_people,
+    views_roster,
+    views_run_again,
+)
 from programme.learning import views_across_cohorts, views_coding, views_merge
 from programme.notifications import views as notification_views
 from programme.outcomes import views as outcome_views
@@ -20,6 +26,7 @@ SCREENS = [
     views_roster,
     views_people,
     views_consent,
+    views_run_again,
     views_register,
     views_breakouts,
     views_places,

@@ -87,6 +87,7 @@ class CohortAdmin(ScopedModelAdmin):
         ("Actions", "programme_admin:cohort_actions", None),
         ("Outcomes", "programme_admin:cohort_outcomes", None),
         ("Downloads", "programme_admin:cohort_overview#downloads", None),
+        ("Run again", "programme_admin:cohort_run_again", None),
     )
     menu_icon = "group"
     list_display = ("name", "programme", "starts_on", "ends_on")

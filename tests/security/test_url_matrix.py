@@ -296,6 +296,13 @@ TABLE = {
         post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
         post_data=lambda objects: {"action": "extend", "kind": "report", "until": "2099-12-06"},
     ),
+    # A new cohort of the same programme from this one's pattern: refused ones create no cohort.
+    "programme_admin:cohort_run_again": Row(
+        kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
+        post_data=lambda objects: {"action": "create", "name": "Copied by someone who may not",
+                                   "anchor": "first", "new_date": "2099-02-01"},
+    ),
     "programme_admin:report_docx": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
     "programme_admin:report_print": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
     "programme_admin:coded_statements_csv": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
