@@ -38,8 +38,8 @@ show what the data holds:
   same rules: organisation figures only under a report number, a measure
   reported by fewer organisations than the threshold left out.
 
-Queries: a fixed number whatever the size of the cohort: 22 with
-`cohort.programme` already loaded, no synthesis and no outcome measures (24
+Queries: a fixed number whatever the size of the cohort: 23 with
+`cohort.programme` already loaded, no synthesis and no outcome measures (25
 with measures), one more for the quotes
 and one for the chosen links when there are any (tests/programme/reporting).
 """
@@ -402,7 +402,7 @@ def build_report(*, cohort, public: bool, threshold: int | None = None, synthesi
     # say, its own 1-1 can be read off the report.
     feedback_rows = report_feedback(cohort=cohort)
     session_feedback, feedback_left_out = [], 0
-    for session, item in zip(sessions, session_items):
+    for session, item in zip(sessions, session_items, strict=True):
         row = feedback_rows.get(session.pk)
         if not row:
             continue

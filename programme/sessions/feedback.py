@@ -20,7 +20,13 @@ from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
 from programme.dates import end_of_day
-from programme.enums import USEFUL_RATINGS, AttendanceStatus, MembershipStatus, SessionRating, SessionStatus
+from programme.enums import (
+    USEFUL_RATINGS,
+    AttendanceStatus,
+    MembershipStatus,
+    SessionRating,
+    SessionStatus,
+)
 from programme.models import Attendance, SessionFeedback
 from programme.sanitise import sanitise_html
 from programme.sessions.places import is_for, sessions_for
