@@ -148,3 +148,9 @@ def test_follow_up_email_links_the_sessions_feedback_form(with_resource, mailout
     body = mail.outbox[0].body
     assert "How did the session go for you?" in body
     assert f"http://testserver{_url(with_resource.past_session)}" in body
+
+
+def test_sessions_page_links_each_held_sessions_feedback(login, world):
+    shown = login(world.a_user).get("/portal/sessions/").content.decode()
+
+    assert _url(world.past_session) in shown and _url(world.next_session) not in shown
