@@ -8,6 +8,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from demo.feedback_2021 import load_demo_session_feedback
 from demo.learning_2021 import ensure_report_pages, load_demo_learning
 from demo.outcomes_2021 import load_demo_outcomes
 from demo.reports_2021 import load_demo_reports
@@ -232,6 +233,7 @@ def _load_reports(programme, facilitator):
     load_demo_learning(cohort=cohort, user=facilitator)
     load_demo_outcomes(cohort=cohort)  # before the report page, so that its published Impact holds them
     load_demo_sessions(cohort=cohort)  # 1-1s, action learning sets and the briefing: the report counts them
+    load_demo_session_feedback(cohort=cohort)  # likewise for its feedback after each session
     ensure_report_pages(cohort=cohort)
 
 

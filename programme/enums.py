@@ -206,3 +206,18 @@ class DeadlineKind(models.TextChoices):
 
     PLAN = "plan", "One-page plan"
     REPORT = "report", "One-page report"
+
+
+class SessionRating(models.IntegerChoices):
+    """How useful a participant found a session, in the plain words the
+    feedback form shows. 4 and 5 count as "found it useful" in the report."""
+
+    NOT_USEFUL = 1, "Not useful"
+    SLIGHTLY = 2, "Slightly useful"
+    FAIRLY = 3, "Fairly useful"
+    USEFUL = 4, "Useful"
+    VERY = 5, "Very useful"
+
+
+# The ratings the report counts as "found the session useful".
+USEFUL_RATINGS = frozenset({SessionRating.USEFUL, SessionRating.VERY})

@@ -145,6 +145,7 @@ PROGRAMME_MODELS = [
     "presentation", "attendance", "breakoutgroup", "sentemail", "organisation",
     "onepageplan", "reflection", "statement", "submissionversion", "action", "actionupdate",
     "learningtheme", "codedstatement", "sessionplace", "briefingcontact", "briefingattendance",
+    "sessionfeedback",
 ]
 
 

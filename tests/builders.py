@@ -52,6 +52,7 @@ from programme.models import (
     Participant,
     Presentation,
     Reflection,
+    SessionFeedback,
     Statement,
 )
 from programme.outcomes.measures import add_measure, set_comparator
@@ -203,6 +204,9 @@ def build_private_world(label, *, report_index):
     ActionUpdate.objects.create(action=action, note=f"{mark} update", status=RAGStatus.GREEN, author=world.a_user)
     Attendance.objects.create(session=world.past_session, participant=world.a_participant,
                               status=AttendanceStatus.ATTENDED)
+    # Feedback after the session held: its words are for this programme's facilitators only.
+    SessionFeedback.objects.create(session=world.past_session, participant=world.a_participant, rating=4,
+                                   useful=f"{mark} session feedback", better=f"{mark} session better")
     world.cohort.sent_emails.create(kind="reminder", key=f"{mark}-email", to=world.a_participant.email,
                                     subject=f"{mark} email subject", body=f"{mark} email body", status="sent")
     page = ProgrammeReportPage(title=f"{label} report", slug=f"{label.lower()}-report", cohort=world.cohort,

@@ -155,6 +155,19 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     status = AttendanceStatus.ATTENDED
 
 
+class SessionFeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.SessionFeedback"
+
+    session = factory.SubFactory(ProgrammeSessionFactory)
+    participant = factory.SubFactory(
+        ParticipantFactory, membership__cohort=factory.SelfAttribute("...session.cohort")
+    )
+    rating = 4
+    useful = "Hearing how another council set up its work placements."
+    better = "More time in the breakout groups."
+
+
 class BreakoutGroupFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "programme.BreakoutGroup"

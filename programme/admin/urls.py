@@ -17,7 +17,13 @@ from programme.notifications import views as notification_views
 from programme.outcomes import views as outcome_views
 from programme.outcomes import views_measures as outcome_measure_views
 from programme.reporting import views as reporting_views
-from programme.sessions import views_breakouts, views_briefing, views_places, views_register
+from programme.sessions import (
+    views_breakouts,
+    views_briefing,
+    views_feedback,
+    views_places,
+    views_register,
+)
 from programme.submissions import views as submission_views
 from programme.submissions import views_deadlines
 
@@ -28,6 +34,7 @@ SCREENS = [
     views_consent,
     views_run_again,
     views_register,
+    views_feedback,
     views_breakouts,
     views_places,
     views_briefing,

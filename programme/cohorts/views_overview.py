@@ -44,6 +44,7 @@ def cohort_overview(request, cohort_id):
         {
             "summary": item,
             "register_url": reverse("programme_admin:register", args=[item.session.pk]),
+            "feedback_url": reverse("programme_admin:session_feedback", args=[item.session.pk]),
             "places_url": reverse("programme_admin:session_places", args=[item.session.pk])
             if item.session.for_some_organisations else "",
             "briefing_url": reverse("programme_admin:briefing", args=[item.session.pk])

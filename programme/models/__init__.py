@@ -8,6 +8,7 @@ from .cohorts import Cohort, Membership
 from .consent import ConsentRecord
 from .deadlines import DeadlineExtension
 from .emails import SentEmail
+from .feedback import SessionFeedback
 from .invitations import Invitation
 from .organisations import Organisation
 from .outcomes import Comparator, OutcomeMeasure, OutcomeReturn
@@ -46,6 +47,7 @@ __all__ = [
     "Programme",
     "ProgrammeSession",
     "SentEmail",
+    "SessionFeedback",
     "SessionPlace",
     "User",
 ]

@@ -137,6 +137,8 @@ def follow_up_messages(*, session, participants, now=None, batch=""):
         return []
     cohort = session.cohort
     participants = only_the_audience(session, participants)
+    # Feedback on the session, in the portal (programme/sessions/feedback.py).
+    feedback_url = absolute_url(reverse("portal:session_feedback", args=[session.pk]))
     return [
         Outgoing(
             cohort=cohort, kind=EmailKind.FOLLOW_UP, key=f"follow-up:{session.pk}:{participant.pk}",
@@ -144,6 +146,7 @@ def follow_up_messages(*, session, participants, now=None, batch=""):
             body=render_email("follow_up", {
                 "participant": participant, "session": session, "cohort": cohort, "programme": cohort.programme,
                 "when": format_session_time(session), "shared": shared,
+                "feedback_url": feedback_url,
             }),
         )
         for participant in participants

@@ -17,9 +17,11 @@ from programme.enums import (
     GoalCategory,
     RAGStatus,
     Section,
+    SessionRating,
     SessionStatus,
 )
 from programme.models import Action, OnePagePlan, ProgrammeSession
+from programme.models.feedback import FEEDBACK_ANSWER_MAX
 from programme.models.submissions import PLAN_FIELD_MAX
 from programme.submissions.content import PLAN_TEXT_FIELDS, plan_field_label
 from programme.submissions.writing import StatementsRefused, parse_statements
@@ -316,3 +318,32 @@ class ActionUpdateForm(forms.Form):
         )
 
     save_for.alters_data = True
+
+
+# ---------------------------------------------------------------------------
+# Feedback after a session
+
+
+class SessionFeedbackForm(forms.Form):
+    """A rating and two short answers. The session and the person come from
+    the server (the URL and the login), never from the form."""
+
+    rating = forms.TypedChoiceField(
+        label="How useful was the session for you?", choices=SessionRating.choices, coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose how useful the session was for you.",
+            "invalid_choice": "Choose one of the five answers, from “Not useful” to “Very useful”.",
+        },
+    )
+    useful = LongText(label="What was useful?", max_length=FEEDBACK_ANSWER_MAX, rows=4,
+                      help_text="For example a case study, a discussion, or something you will try.")
+    better = LongText(label="What would have made it better?", max_length=FEEDBACK_ANSWER_MAX, rows=4,
+                      help_text="Anything we could change for the next session.")
+
+    @staticmethod
+    def initial_for(feedback):
+        if feedback is None:
+            return {}
+        return {"rating": feedback.rating, "useful": editable_text(feedback.useful),
+                "better": editable_text(feedback.better)}

@@ -12,6 +12,7 @@ from programme.portal import (
     views_peers,
     views_plan,
     views_reflections,
+    views_session_feedback,
 )
 
 app_name = "portal"
@@ -20,6 +21,8 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("sessions/", views.sessions, name="sessions"),
     path("sessions/<int:session_id>/book/", views_booking.book, name="book_slot"),
+    # Feedback on one session (not "feedback/": that is feedback on the whole programme).
+    path("sessions/<int:session_id>/feedback/", views_session_feedback.session_feedback, name="session_feedback"),
     path("plan/", views_plan.plan, name="plan"),
     path("check-ins/", views_reflections.reflections, name="reflections"),
     path("check-ins/new/", views_reflections.reflection_new, name="reflection_new"),

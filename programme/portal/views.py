@@ -28,6 +28,7 @@ from programme.permissions import is_facilitator
 from programme.portal.access import NotAParticipant, membership_for, ordered_memberships
 from programme.sessions.breakouts import my_breakout_group
 from programme.sessions.calendar import feed_url
+from programme.sessions.feedback import feedback_due, session_label
 from programme.sessions.places import open_slots, sessions_for
 from programme.submissions.deadlines import organisation_deadline
 from programme.submissions.status import is_started, status_label
@@ -240,6 +241,10 @@ def dashboard(request, membership):
         "actions": actions,
         "today": timezone.localdate(),
         "follow_ups": follow_ups(past),
+        "feedback_due": [
+            {"session": session, "label": session_label(session)}
+            for session in feedback_due(membership=membership, participant=participant, sessions=past, now=now)
+        ],
         "feed_url": address,
         "webcal_url": "webcal://" + address.split("://", 1)[1] if address else "",
         "sharing": cohort.sharing_enabled,

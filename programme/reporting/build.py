@@ -29,12 +29,17 @@ show what the data holds:
   is resolved against the cohort: quotes, session write-ups and narratives
   that point elsewhere, or at something that may not appear, are dropped.
 
+- **Feedback after each session**: per session the number of responses,
+  the average rating and the share who found it useful, never the answers
+  people wrote; in public, a session answered for by fewer organisations
+  than the threshold is left out.
+
 - **Impact** (programme/outcomes/impact.py): the outcome figures, by the
   same rules: organisation figures only under a report number, a measure
   reported by fewer organisations than the threshold left out.
 
-Queries: a fixed number whatever the size of the cohort: 21 with
-`cohort.programme` already loaded, no synthesis and no outcome measures (23
+Queries: a fixed number whatever the size of the cohort: 23 with
+`cohort.programme` already loaded, no synthesis and no outcome measures (25
 with measures), one more for the quotes
 and one for the chosen links when there are any (tests/programme/reporting).
 """
@@ -84,6 +89,7 @@ from programme.reporting.data import (
     Quote,
     Report,
     SectionStatements,
+    SessionFeedbackItem,
     SessionItem,
     Synthesis,
     ThemeSection,
@@ -99,6 +105,7 @@ from programme.reporting.wording import (
 )
 from programme.sessions.attendance import attendance_summary
 from programme.sessions.briefing import briefing_summary
+from programme.sessions.feedback import report_feedback
 
 UNCATEGORISED = "Not categorised"
 
@@ -389,6 +396,26 @@ def build_report(*, cohort, public: bool, threshold: int | None = None, synthesi
                 continue
             quotes.append(Quote(text=text, organisation="" if public else membership.organisation.name))
 
+    # Feedback after each session (1 query): counts and ratings only, never
+    # the answers. In public a session fewer organisations answered for than
+    # the threshold is left out, so that no one organisation's rating of,
+    # say, its own 1-1 can be read off the report.
+    feedback_rows = report_feedback(cohort=cohort)
+    session_feedback, feedback_left_out = [], 0
+    for session, item in zip(sessions, session_items, strict=True):
+        row = feedback_rows.get(session.pk)
+        if not row:
+            continue
+        below = row["organisations"] < threshold or row["responses"] < threshold
+        if public and below:
+            feedback_left_out += 1
+            continue
+        session_feedback.append(SessionFeedbackItem(
+            title=session.title, date_display=item.date_display, responses=row["responses"],
+            organisations=row["organisations"], average=f"{row['average']:.1f}", useful=row["useful"],
+            below_threshold=below,
+        ))
+
     # The outcome figures (1 query without measures, 3 with).
     impact = impact_section(cohort=cohort, memberships=memberships, labels=labels, public=public,
                             threshold=threshold)
@@ -443,4 +470,6 @@ def build_report(*, cohort, public: bool, threshold: int | None = None, synthesi
         conclusion=synthesis.conclusion,
         show_feedback=synthesis.show_feedback,
         impact=impact,
+        session_feedback=session_feedback,
+        session_feedback_left_out=feedback_left_out,
     )

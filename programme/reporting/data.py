@@ -196,6 +196,31 @@ class LinkItem:
 
 
 @dataclass(frozen=True)
+class SessionFeedbackItem:
+    """The feedback after one session: how many answered and how they rated
+    it. Counts only: the answers people wrote are never in a report. In
+    public, a session fewer organisations answered for than the threshold is
+    left out (the facilitator's copy keeps it, marked)."""
+
+    title: str
+    date_display: str
+    responses: int
+    organisations: int
+    average: str  # "4.3" out of 5
+    useful: int  # how many rated it Useful or Very useful
+    below_threshold: bool = False  # facilitator's copy only: left out of the public report
+
+    @property
+    def responses_phrase(self) -> str:
+        return f"{self.responses} {'response' if self.responses == 1 else 'responses'}"
+
+    @property
+    def useful_share(self) -> str:
+        """ "80%" of the responses rated it useful."""
+        return f"{round(100 * self.useful / self.responses)}%" if self.responses else ""
+
+
+@dataclass(frozen=True)
 class ImpactOrganisation:
     """One organisation's figures for a measure: in public, only a consenting
     organisation's, under its report number."""
@@ -298,6 +323,9 @@ class Report:
     summary: str = ""
     # 3.x the outcome figures (None: the programme has no outcome measures)
     impact: ImpactSection | None = None
+    # 4.x feedback after each session (counts only), and how many sessions were left out in public
+    session_feedback: list[SessionFeedbackItem] = field(default_factory=list)
+    session_feedback_left_out: int = 0
 
     @property
     def attendance_and_submissions(self) -> str:
@@ -331,6 +359,12 @@ class Report:
         return (f"Each organisation sent its own figures at the start and the end of the programme"
                 f"{'. ' if self.public else '; '}{told}. The cohort figure is the median of the organisations' "
                 "figures; “improved” means a change in the measure's better direction.")
+
+    @property
+    def shows_session_feedback(self) -> bool:
+        """Feedback after each session sits with the feedback on the
+        programme, and the editors' switch for feedback hides both."""
+        return bool(self.session_feedback and self.show_feedback)
 
 
 @dataclass(frozen=True)

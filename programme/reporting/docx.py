@@ -482,6 +482,17 @@ def _learning(document, report):
             _theme_section(document, section, report)
     if report.shows_feedback:
         _theme_section(document, report.feedback, report)
+    if report.shows_session_feedback:
+        _heading(document, "Feedback after each session", 2)
+        document.add_paragraph(
+            "After each session participants rated how useful it was, from 1 (not useful) to 5 (very useful)."
+            + (f" Sessions fewer than {report.threshold} organisations gave feedback on are not shown."
+               if report.public and report.threshold > 1 else "")
+        )
+        _table(document, ["Session", "Responses", "Average rating (out of 5)", "Found it useful or very useful"],
+               [[item.title + (" (not in the public report)" if item.below_threshold and not report.public else ""),
+                 str(item.responses), item.average, item.useful_share] for item in report.session_feedback],
+               caption="Feedback after each session")
     _rich_text(document, report.conclusion)
 
 

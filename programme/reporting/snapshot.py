@@ -135,6 +135,25 @@ def _impact_changes(old, new) -> list[str]:
     return found
 
 
+def _session_feedback_changes(old, new) -> list[str]:
+    """Feedback after each session (4): sessions shown, and their figures."""
+    before = {item["title"]: item for item in old}
+    after = {item["title"]: item for item in new}
+    found = []
+    for title, item in after.items():
+        earlier = before.get(title)
+        if earlier is None:
+            found.append(f"Feedback after “{title}” (4): now shown, {item['responses']} responses.")
+        elif earlier != item:
+            found.append(f"Feedback after “{title}” (4): {earlier['responses']} → {item['responses']} responses, "
+                         f"average {earlier['average']} → {item['average']}.")
+    for title in before:
+        if title not in after:
+            found.append(f"Feedback after “{title}” (4): will be left out (fewer organisations gave feedback "
+                         "than the smallest count shown).")
+    return found
+
+
 def changes(published: dict, current: dict) -> list[str]:
     """What publishing `current` (a fresh freeze) would change compared with
     `published` (the page's snapshot), one sentence each, in the order of the
@@ -216,6 +235,7 @@ def changes(published: dict, current: dict) -> list[str]:
                          "longer coded).")
     if bool(old.get("show_feedback")) != bool(new.get("show_feedback")):
         found.append("Feedback on the programme (4.6): " + ("shown." if new.get("show_feedback") else "hidden."))
+    found += _session_feedback_changes(old.get("session_feedback") or [], new.get("session_feedback") or [])
     found += _impact_changes(old.get("impact"), new.get("impact"))
     found += _added_removed("Useful links (5)", [(link["title"], link["url"]) for link in old["links"]],
                             [(link["title"], link["url"]) for link in new["links"]], "link")

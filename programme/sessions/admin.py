@@ -40,6 +40,7 @@ class ProgrammeSessionAdmin(ScopedModelAdmin):
     index_view_extra_css = ["programme/admin/lists.css"]
     button_helper_class = link_buttons(
         ("Register", "programme_admin:register", lambda s: s.status != "cancelled"),
+        ("Feedback", "programme_admin:session_feedback", lambda s: s.status != "cancelled"),
         ("Breakout groups", "programme_admin:breakouts", lambda s: s.status != "cancelled"),
         ("Organisations", "programme_admin:session_places", lambda s: s.for_some_organisations),
         ("Directors", "programme_admin:briefing", lambda s: s.kind == "briefing"),

@@ -163,3 +163,17 @@ def test_demo_coding_never_overwrites_a_facilitators_codes(cohort_2021):
     load_demo()
     assert list(CodedStatement.objects.filter(statement=statement).values_list("theme__slug", flat=True)) == ["funding"]
     assert coded.count() == before
+
+
+def test_demo_has_illustrative_feedback_after_each_workshop_in_its_report(cohort_2021, client):
+    from programme.models import SessionFeedback
+    from resources.models import ProgrammeReportPage
+
+    workshop_1 = cohort_2021.sessions.get(kind=SessionKind.WORKSHOP, number=1)
+    # One person from each of the ten councils, all there for workshop 1.
+    assert SessionFeedback.objects.filter(session=workshop_1).count() == 10
+    page = ProgrammeReportPage.objects.live().get(cohort=cohort_2021)
+    shown = client.get(page.url).content.decode()
+    assert "Feedback after each session" in shown and "Understanding the local economy" in shown
+    # Only the counts are published, never what people wrote.
+    assert "social value in its contracts to open up jobs" not in shown

@@ -19,7 +19,7 @@ from wagtail.models import Page
 
 from programme.cohorts.consent import override_consent
 from programme.enums import SessionKind
-from programme.models import Membership, OnePagePlan, Reflection, Statement
+from programme.models import Membership, OnePagePlan, Reflection, SessionFeedback, Statement
 from programme.submissions.writing import return_for_changes
 from resources.cache import purge_page_cache
 from resources.models import ProgrammeReportPage
@@ -79,6 +79,24 @@ def test_the_public_page_is_frozen_at_publication_whatever_happens_to_the_data(c
     after = _article(client, page)
     assert after == before
     assert "A workshop in 2026" not in after and "Imported" not in after
+
+
+def test_feedback_after_each_session_is_frozen_with_the_report(client, built, report_index):
+    economy = built.sessions[1]
+    for name in ("Avon County Council", "Crewe Unitary Council"):
+        SessionFeedback.objects.create(session=economy, participant=built.members[name].people[0], rating=5,
+                                       useful="Words that are never published")
+    page = add_report(report_index, built.cohort)
+    before = _article(client, page)
+    assert "Feedback after each session" in before
+    assert "<td>2</td><td>5.0</td><td>100%</td>" in before
+    assert "Words that are never published" not in before
+
+    SessionFeedback.objects.create(session=economy, participant=built.members["Eden Trust"].people[0], rating=1)
+
+    assert _article(client, page) == before
+    page.save_revision().publish()
+    assert "<td>3</td><td>3.7</td><td>67%</td>" in _article(client, page)
 
 
 def test_the_preview_shows_the_data_as_they_are_now(built, report_index):

@@ -221,6 +221,8 @@ TABLE = {
         kwargs={"session_id": "past_session"}, get=ADMIN_SCREEN,
         post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, post_data=_register_data,
     ),
+    # The feedback after a session, with each answer's organisation.
+    "programme_admin:session_feedback": Row(kwargs={"session_id": "past_session"}, get=ADMIN_SCREEN),
     "programme_admin:breakouts": Row(
         kwargs={"session_id": "past_session"}, get=ADMIN_SCREEN,
         post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
@@ -372,6 +374,11 @@ TABLE = {
         kwargs={"session_id": "open_slot"},
         get={**PORTAL_PAGE, "participant_a": NOT_ALLOWED, "participant_b": NOT_ALLOWED},
         post=PORTAL_REFUSED, post_data=lambda objects: {},
+    ),
+    # Feedback on a session of one's own organisation's: one's own answer (the login decides whose).
+    "portal:session_feedback": Row(
+        kwargs={"session_id": "past_session"}, get=PORTAL_PAGE, post=PORTAL_REFUSED,
+        post_data=lambda objects: {"rating": "5", "useful": "Someone else's answer"},
     ),
     "portal:calendar_new_address": Row(
         get={**PORTAL_PAGE, "participant_a": NOT_ALLOWED, "participant_b": NOT_ALLOWED},

@@ -142,6 +142,14 @@ def write_as_participants(world, client_a, client_b):
     })
     assert response.status_code == 302, _errors(response)
 
+    # Feedback after the session held: as many vectors as the two short answers hold.
+    response = client_a.post(reverse("portal:session_feedback", args=[world.past_session.pk]), {
+        "rating": "4",
+        "useful": pack(POSTABLE, limit=1000, marker=mark("session-useful"))[0],
+        "better": pack(SHARP, limit=1000, marker=mark("session-better"))[0],
+    })
+    assert response.status_code == 302, _errors(response)
+
     # Actions: every vector in a description, an owner each from the sharp
     # ones, and every vector again in the update notes.
     for n, description in enumerate(pack(POSTABLE, limit=1000, marker=mark("action"))):
@@ -405,6 +413,8 @@ def admin_pages(world, actions, themes, report_page):
         (reverse("programme_admin:report_print", args=[cohort]), ["xssmark-programme-objective",
                                                                   "xssmark-report-challenges"]),
         (reverse("programme_admin:cohort_actions", args=[cohort]), ["xssmark-action", "xssmark-update"]),
+        (reverse("programme_admin:session_feedback", args=[world.past_session.pk]),
+         ["xssmark-session-useful", "xssmark-session-better"]),
         (reverse("programme_admin:cohort_actions", args=[cohort]) + "?status=red", ["xssmark-update"]),
         (reverse("wagtailadmin_explore", args=[report_page.get_parent().pk]), ["xssmark-report-title"]),
     ]
@@ -426,6 +436,8 @@ def portal_pages(world, actions):
         (reverse("portal:reflections"), []),
         (reverse("portal:reflection", args=[a_check_in.pk]), [f"xssmark-check-in-{s}" for s in REPORT_SECTIONS]),
         (reverse("portal:actions"), ["xssmark-action", "xssmark-update"]),
+        (reverse("portal:session_feedback", args=[world.past_session.pk]),
+         ["xssmark-session-useful", "xssmark-session-better"]),
         (reverse("portal:peers"), []),
         *[(reverse("portal:action", args=[action.pk]), ["xssmark-action"]) for action in actions],
     ]

@@ -20,6 +20,7 @@ from programme.enums import (
 from programme.models import (
     Membership,
     OnePagePlan,
+    SessionFeedback,
     Statement,
 )
 from programme.reporting.build import build_report
@@ -320,9 +321,18 @@ def test_report_query_count_is_fixed_for_3_and_30_organisations(db, case_study_i
     assert len(build_report(cohort=small.cohort, public=public).reflections) == 3
     assert len(build_report(cohort=large.cohort, public=public).reflections) == 30
 
-    # 20, one for the programme's outcome measures (it has none: no Impact section)
-    # and one reading the held briefing's register of directors.
-    assert _queries(small.cohort, public) == _queries(large.cohort, public) == 22
+    # Feedback after a session from every organisation, so that the section has rows at both sizes.
+    for built in (small, large):
+        SessionFeedback.objects.bulk_create(
+            SessionFeedback(session=built.sessions[1], participant=member.people[0], rating=4)
+            for member in built.members.values()
+        )
+    assert len(build_report(cohort=large.cohort, public=public).session_feedback) == 1
+
+    # 20, one for the programme's outcome measures (it has none: no Impact section),
+    # one reading the held briefing's register of directors and one for the
+    # feedback after each session.
+    assert _queries(small.cohort, public) == _queries(large.cohort, public) == 23
 
 
 # --------------------------------------------------------------------------- Word, CSV and Excel
