@@ -298,6 +298,12 @@ class Report:
     summary: str = ""
     # 3.x the outcome figures (None: the programme has no outcome measures)
     impact: ImpactSection | None = None
+    # 3 "7 of 9 councils made good progress towards their goal": in public ""
+    # when fewer than `threshold` did, exactly as when none rated; the
+    # facilitator's copy always has it, with `goal_progress_below_threshold`.
+    # (Defaults: a report frozen before ratings existed thaws without them.)
+    goal_progress_sentence: str = ""
+    goal_progress_below_threshold: bool = False
 
     @property
     def attendance_and_submissions(self) -> str:
