@@ -16,7 +16,7 @@ from programme.submissions.writing import (
     save_reflection,
     submit,
 )
-from tests.builders import FULL_REPORT
+from tests.builders import FULL_REPORT, build_programme
 
 
 def saved(membership, user, *, goal_progress=None, report=None):
@@ -180,3 +180,18 @@ def test_another_programmes_facilitator_sees_no_rating(programme_x, programme_y,
     own = client.get(reverse("programme_admin:cohort_overview", args=[programme_y.cohort.pk])).content.decode()
     assert "0 of 1 council rated good progress or better" in own
     assert cohort_goal_progress(cohort=programme_x.cohort) == "1 of 1 council rated good progress or better"
+
+
+@pytest.mark.parametrize("organisations", [3, 40])
+def test_the_cohorts_count_is_one_query_however_many_reports(db, organisations, django_assert_num_queries):
+    built = build_programme("Q", organisations=organisations, participants_each=0, sessions=0)
+    Reflection.objects.bulk_create(
+        Reflection(membership=m, kind=ReflectionKind.FINAL_REPORT, status=SubmissionStatus.SUBMITTED,
+                   goal_progress=GoalProgress.GOOD if n % 2 else GoalProgress.SOME)
+        for n, m in enumerate(built.memberships)
+    )
+
+    with django_assert_num_queries(1):
+        sentence = cohort_goal_progress(cohort=built.cohort)
+
+    assert sentence == f"{organisations // 2} of {organisations} councils rated good progress or better"
