@@ -1,7 +1,13 @@
 """Demo one-page plans and final reports for the ten local authorities.
 
 Summarised, in our own words and anonymised, from the 2021 programme report
-(sections 2.1 and 3). `load_demo_reports` files them against a cohort's
+(sections 2.1 and 3). Each report's `goal_progress` is our reading of what
+the council says it achieved against its goal: "achieved" where the thing it
+set out to build is running (LA 3's construction places, LA 5's sessional
+programme), "some" where the work had only just started (LA 7 restarted its
+working group, but the whole-council approach is still to come; LA 8's pilot
+had run for a term), "good" for the rest. The nine submitted give
+"7 of 9 councils made good progress towards their goal". `load_demo_reports` files them against a cohort's
 accepted memberships so the report pages have realistic content to show."""
 from datetime import datetime
 
@@ -21,6 +27,7 @@ REPORT_SUBMITTED_AT = datetime(2022, 2, 1, 10, 0, tzinfo=LONDON)
 
 REPORTS = [
     {  # LA 1
+        "goal_progress": "good",
         "goal_category": "external",
         "issue": "Few care leavers find work in local construction, even though the sector is short of skilled people.",
         "goal": "Get more care leavers into construction jobs, covering office roles such as admin and HR as well "
@@ -52,6 +59,7 @@ REPORTS = [
         ],
     },
     {  # LA 2
+        "goal_progress": "good",
         "goal_category": "external",
         "issue": "Care leavers are not making enough use of Kickstart and often are not ready to start an apprenticeship.",
         "goal": "Work with the DWP to promote Kickstart placements and build a supported pre-apprenticeship "
@@ -80,6 +88,7 @@ REPORTS = [
         ],
     },
     {  # LA 3
+        "goal_progress": "achieved",
         "goal_category": "external",
         "issue": "The civic centre redevelopment brings a large contractor to the area but no agreed opportunities for care leavers.",
         "goal": "Work with the contractor rebuilding the civic centre to open up employability support, work "
@@ -108,6 +117,7 @@ REPORTS = [
         ],
     },
     {  # LA 4
+        "goal_progress": "good",
         "goal_category": "external",
         "issue": "Local businesses know little about the barriers care leavers face, so few offer them opportunities.",
         "goal": "Engage local businesses more closely, offering them training and support on the issues faced "
@@ -134,6 +144,7 @@ REPORTS = [
         ],
     },
     {  # LA 5
+        "goal_progress": "achieved",
         "goal_category": "internal",
         "issue": "Apprenticeships alone do not suit every care leaver, and the council offers few other paid roles.",
         "goal": "Create paid sessional work inside the council alongside apprenticeships, with routes for young "
@@ -162,6 +173,7 @@ REPORTS = [
         ],
     },
     {  # LA 6
+        "goal_progress": "good",
         "goal_category": "internal",
         "issue": "The council has no formal apprenticeship offer, and many care leavers lack Level 2 English and Maths.",
         "goal": "Formalise the council's apprenticeship and work experience offer, including for UASC who cannot "
@@ -190,6 +202,7 @@ REPORTS = [
         ],
     },
     {  # LA 7
+        "goal_progress": "some",
         "goal_category": "internal",
         "issue": "The cross-council working group on care leavers' education, training and work had lost momentum.",
         "goal": "Revive the cross-council care leaver EET group and take up the Care Leaver Covenant's "
@@ -219,6 +232,7 @@ REPORTS = [
         ],
     },
     {  # LA 8
+        "goal_progress": "some",
         "goal_category": "young_people",
         "issue": "Care experienced pupils in Years 10 and 11 get little employability support before they leave school.",
         "goal": "Engage more Year 10 and 11 pupils in employability through the Virtual School and existing "
@@ -244,6 +258,7 @@ REPORTS = [
         ],
     },
     {  # LA 9
+        "goal_progress": "good",
         "goal_category": "young_people",
         "issue": "Many care leavers, especially UASC needing ESOL, do not hear about EET support and opportunities.",
         "goal": "Reach more care leavers by trying new channels such as workbooks, drop-ins and social media, "
@@ -275,6 +290,7 @@ REPORTS = [
         ],
     },
     {  # LA 10
+        "goal_progress": "good",
         "goal_category": "young_people",
         "issue": "A group of care leavers has been NEET for over a year and is not reached by standard support.",
         "goal": "Work intensively with care leavers NEET for more than 12 months using a case conferencing model "
@@ -338,7 +354,7 @@ def load_demo_reports(*, cohort, user):
             continue
         save_reflection(
             reflection=report, sections={key: data[key] for key in SECTION_KEYS},
-            user=user, expected_version=report.version,
+            user=user, expected_version=report.version, goal_progress=data["goal_progress"],
         )
         report.refresh_from_db()
         if index < len(pairs) - 1:

@@ -125,6 +125,21 @@ class ReflectionKind(models.TextChoices):
     FEEDBACK = "feedback", "Feedback on the programme"
 
 
+class GoalProgress(models.TextChoices):
+    """How far an organisation got towards its goal, rated by the organisation
+    beside its one-page report: a fixed scale, so that ratings add up across
+    a cohort ("7 of 9 councils made good progress towards their goal")."""
+
+    ACHIEVED = "achieved", "Goal achieved"
+    GOOD = "good", "Good progress"
+    SOME = "some", "Some progress"
+    LITTLE = "little", "Little or no progress"
+
+
+# The ratings the report counts as "made good progress towards their goal".
+GOOD_PROGRESS_OR_BETTER = frozenset({GoalProgress.ACHIEVED, GoalProgress.GOOD})
+
+
 class Section(models.TextChoices):
     """The four sections of a reflection, in the order the report shows them."""
 

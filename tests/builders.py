@@ -25,6 +25,7 @@ from programme.enums import (
     AttendanceStatus,
     ComparatorKind,
     GoalCategory,
+    GoalProgress,
     LAType,
     MeasureDirection,
     MeasureUnit,
@@ -189,7 +190,7 @@ def build_private_world(label, *, report_index):
     save_reflection(reflection=report, user=world.a_user, expected_version=report.version, sections={
         section: [f"{mark} {section} statement"] for section in (
             Section.PROGRESS, Section.CHALLENGES, Section.ENABLERS, Section.NEXT)
-    })
+    }, goal_progress=GoalProgress.GOOD)
     submit(submission=report, user=world.a_user, expected_version=report.version, notify=False)
     CodedStatement.objects.create(statement=report.statements.get(section=Section.CHALLENGES), theme=world.theme)
     check_in = Reflection(membership=world.b, kind=ReflectionKind.CHECK_IN, session=world.next_session)
@@ -275,6 +276,7 @@ def report_data(**overrides):
         "challenges": "Covid delayed a live event with employers",
         "enablers": "Starting with a focused project",
         "next": "Develop a career map for UASC young people",
+        "goal_progress": GoalProgress.GOOD.value,
         "version": "1",
     }
     data.update(overrides)
@@ -537,7 +539,8 @@ def portal_cohort(label="Q"):
         save_plan(plan=plan, data=plan_text, user=person.user, expected_version=plan.version)
         submit(submission=plan, user=person.user, expected_version=plan.version)
         report = Reflection.objects.create(membership=person.membership, kind=ReflectionKind.FINAL_REPORT)
-        save_reflection(reflection=report, sections=report_text, user=person.user, expected_version=report.version)
+        save_reflection(reflection=report, sections=report_text, user=person.user, expected_version=report.version,
+                        goal_progress=GoalProgress.SOME)
         submit(submission=report, user=person.user, expected_version=report.version)
         if key == "returned":
             return_for_changes(submission=plan, user=facilitator,

@@ -2,7 +2,9 @@
 memberships by status, the attendance summary per organisation with the
 sentence the programme report reuses ("6 of 10 organisations attended every
 session") and the briefing's ("7 of 10 councils had a director at the
-briefing"), its agreed actions counted by RAG status, and every download.
+briefing"), how the one-page reports rated the progress towards their goals
+("7 of 9 councils rated good progress or better"), its agreed actions
+counted by RAG status, and every download.
 
 Mounted under /admin/peer-learning/ by programme/admin/urls.py: Wagtail's
 `require_admin_access` sends anonymous users and users without admin access to
@@ -22,6 +24,7 @@ from programme.models import Cohort, Membership
 from programme.reporting.downloads import cohort_downloads
 from programme.sessions.attendance import SUMMARY_SESSION_KINDS, attendance_summary
 from programme.sessions.briefing import briefing_summary
+from programme.submissions.progress import cohort_goal_progress
 
 
 def membership_counts(*, cohort):
@@ -60,6 +63,7 @@ def cohort_overview(request, cohort_id):
         "cohort": cohort,
         "summary": summary,
         "briefing": briefing_summary(cohort=cohort),
+        "goal_progress": cohort_goal_progress(cohort=cohort),
         "sessions": sessions,
         "memberships": memberships,
         "membership_total": sum(count for _, count in memberships),

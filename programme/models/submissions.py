@@ -3,7 +3,7 @@ one-page report) made of statements, and the history of every change."""
 from django.conf import settings
 from django.db import models
 
-from programme.enums import GoalCategory, ReflectionKind, Section, SubmissionStatus
+from programme.enums import GoalCategory, GoalProgress, ReflectionKind, Section, SubmissionStatus
 
 PLAN_FIELD_MAX = 3000
 STATEMENT_MAX = 600
@@ -63,6 +63,12 @@ class Reflection(Submission):
     session = models.ForeignKey(
         "programme.ProgrammeSession", null=True, blank=True, on_delete=models.SET_NULL, related_name="reflections",
         help_text="The session this check-in looks ahead to.",
+    )
+    # One-page report only. Kept on the report (not a separate record) so
+    # that it follows the report's versions, submission and return.
+    goal_progress = models.CharField(
+        "progress towards the goal", max_length=16, choices=GoalProgress.choices, blank=True,
+        help_text="One-page report: how far the organisation got towards the goal of its plan.",
     )
 
     class Meta:

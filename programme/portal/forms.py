@@ -15,6 +15,7 @@ from programme.enums import (
     GOAL_CATEGORY_DESCRIPTIONS,
     REPORT_SECTIONS,
     GoalCategory,
+    GoalProgress,
     RAGStatus,
     Section,
     SessionRating,
@@ -24,7 +25,7 @@ from programme.models import Action, OnePagePlan, ProgrammeSession
 from programme.models.feedback import FEEDBACK_ANSWER_MAX
 from programme.models.submissions import PLAN_FIELD_MAX
 from programme.submissions.content import PLAN_TEXT_FIELDS, plan_field_label
-from programme.submissions.writing import StatementsRefused, parse_statements
+from programme.submissions.writing import GOAL_PROGRESS_INVALID, StatementsRefused, parse_statements
 
 ONE_PER_LINE = "One statement per line."
 BULLET = "• "
@@ -204,9 +205,13 @@ class PlanForm(VersionMixin):
 
 class ReflectionForm(VersionMixin):
     """Sections of statements: the four of a check-in or one-page report, or
-    the two of feedback on the programme (`sections=FEEDBACK_SECTIONS`)."""
+    the two of feedback on the programme (`sections=FEEDBACK_SECTIONS`).
+    With `goal_progress=True` (the one-page report), the organisation's rating
+    of how far it got towards its goal, after the sections. Not required here:
+    a draft may leave it empty; submitting asks for it
+    (programme.submissions.writing.submission_problems)."""
 
-    def __init__(self, *args, session_choices=None, sections=REPORT_SECTIONS, **kwargs):
+    def __init__(self, *args, session_choices=None, sections=REPORT_SECTIONS, goal_progress=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.report_sections = list(sections)
         version = self.fields.pop("version")
@@ -218,6 +223,11 @@ class ReflectionForm(VersionMixin):
             )
         for section in self.report_sections:
             self.fields[section.value] = StatementsField(label=section.label, hint=SECTION_HINTS[section])
+        if goal_progress:
+            self.fields["goal_progress"] = forms.ChoiceField(
+                label="How far did you get towards your goal?", choices=GoalProgress.choices, required=False,
+                widget=forms.RadioSelect, error_messages={"invalid_choice": GOAL_PROGRESS_INVALID},
+            )
         self.fields["version"] = version
 
     @staticmethod
@@ -233,6 +243,7 @@ class ReflectionForm(VersionMixin):
         }
         initial["version"] = reflection.version
         initial["session"] = reflection.session_id
+        initial["goal_progress"] = reflection.goal_progress
         return initial
 
     def section_fields(self):
@@ -240,6 +251,10 @@ class ReflectionForm(VersionMixin):
 
     def sections(self):
         return {section.value: self.cleaned_data[section.value] for section in self.report_sections}
+
+    def chosen_goal_progress(self):
+        """The rating chosen ("" for none), or None when this form does not ask for one."""
+        return self.cleaned_data.get("goal_progress", "") if "goal_progress" in self.fields else None
 
 
 # ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from programme.enums import FEEDBACK_SECTIONS, REPORT_SECTIONS, ReflectionKind, 
 from programme.models import OnePagePlan, Reflection
 from programme.portal.forms import ReflectionForm, cohort_sessions
 from programme.portal.views import participant_view, with_times, write
-from programme.submissions.content import statements_as_text
+from programme.submissions.content import goal_progress_label, statements_as_text
 from programme.submissions.status import status_label
 from programme.submissions.writing import (
     EditConflict,
@@ -52,10 +52,13 @@ def _posted(form, field):
 
 
 def reflection_page(request, membership, *, reflection, template, noun, extra=None, session_choices=None,
-                    sections=REPORT_SECTIONS):
-    """Show and write one reflection (a check-in, the one-page report or feedback)."""
+                    sections=REPORT_SECTIONS, goal_progress=False):
+    """Show and write one reflection (a check-in, the one-page report or
+    feedback); `goal_progress`: the form asks for the one-page report's rating."""
     reflection.membership = membership
     form_kwargs = {"sections": sections}
+    if goal_progress:
+        form_kwargs["goal_progress"] = True
     if session_choices is not None:
         form_kwargs["session_choices"] = session_choices
     outcome = None
@@ -75,6 +78,7 @@ def reflection_page(request, membership, *, reflection, template, noun, extra=No
                     )
                 return save_reflection(
                     reflection=reflection, sections=form.sections(), user=request.user, expected_version=version,
+                    goal_progress=form.chosen_goal_progress(),
                 )
 
             outcome = write(request, submission=reflection, form=form, save=save, noun=noun,
@@ -114,7 +118,8 @@ def report(request, membership):
     plan = OnePagePlan.objects.filter(membership=membership).first()
     return reflection_page(
         request, membership, reflection=reflection, template="portal/report.html", noun="one-page report",
-        extra={"plan": plan},
+        extra={"plan": plan, "goal_progress_label": goal_progress_label(reflection.goal_progress)},
+        goal_progress=True,
     )
 
 

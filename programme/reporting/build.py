@@ -34,6 +34,12 @@ show what the data holds:
   people wrote; in public, a session answered for by fewer organisations
   than the threshold is left out.
 
+- **Progress towards goals.** "7 of 9 councils made good progress towards
+  their goal": every submitted one-page report that carries a rating is
+  counted (consent or not, as the goal categories are). In public, when fewer
+  than the threshold made good progress the sentence is left out, exactly as
+  when nobody rated (so 0, 1 and 2 read the same).
+
 - **Impact** (programme/outcomes/impact.py): the outcome figures, by the
   same rules: organisation figures only under a report number, a measure
   reported by fewer organisations than the threshold left out.
@@ -98,6 +104,8 @@ from programme.reporting.numbering import anonymous_order, report_numbers
 from programme.reporting.themes import LEARNING_KINDS, group_themes, theme_item
 from programme.reporting.wording import (
     approach,
+    goal_progress_counts,
+    goal_progress_sentence,
     la_label,
     month,
     organisation_groups,
@@ -241,13 +249,22 @@ def build_report(*, cohort, public: bool, threshold: int | None = None, synthesi
     # Sessions, presentations, case studies and links (6 queries).
     sessions, session_items, case_studies, links, seen = _sessions_and_links(cohort, synthesis)
 
-    # Submitted final reports (1 query).
-    final_reports = [
-        (pk, membership_id) for pk, membership_id in Reflection.objects.filter(
+    # Submitted final reports, with their ratings of the progress towards the goal (1 query).
+    submitted_reports = [
+        row for row in Reflection.objects.filter(
             membership__cohort_id=cohort.pk, kind=ReflectionKind.FINAL_REPORT, status=SubmissionStatus.SUBMITTED,
-        ).values_list("pk", "membership_id")
-        if membership_id in by_id
+        ).values_list("pk", "membership_id", "goal_progress")
+        if row[1] in by_id
     ]
+    final_reports = [(pk, membership_id) for pk, membership_id, _ in submitted_reports]
+    good_progress, rated = goal_progress_counts(rating for _, _, rating in submitted_reports)
+    goal_progress_small = good_progress < threshold
+    goal_progress = goal_progress_sentence(good_progress, rated, councils=all(
+        by_id[membership_id].organisation.kind == OrganisationKind.LOCAL_AUTHORITY
+        for _, membership_id, rating in submitted_reports if rating
+    ))
+    if public and goal_progress_small:
+        goal_progress = ""
     reported_ids = {membership_id for _, membership_id in final_reports}
     numbers = report_numbers(every_membership, reported_ids)
     # The reflections the public report shows: consenting organisations with a
@@ -472,4 +489,6 @@ def build_report(*, cohort, public: bool, threshold: int | None = None, synthesi
         impact=impact,
         session_feedback=session_feedback,
         session_feedback_left_out=feedback_left_out,
+        goal_progress_sentence=goal_progress,
+        goal_progress_below_threshold=bool(goal_progress) and goal_progress_small,
     )

@@ -326,6 +326,12 @@ class Report:
     # 4.x feedback after each session (counts only), and how many sessions were left out in public
     session_feedback: list[SessionFeedbackItem] = field(default_factory=list)
     session_feedback_left_out: int = 0
+    # 3 "7 of 9 councils made good progress towards their goal": in public ""
+    # when fewer than `threshold` did, exactly as when none rated; the
+    # facilitator's copy always has it, with `goal_progress_below_threshold`.
+    # (Defaults: a report frozen before ratings existed thaws without them.)
+    goal_progress_sentence: str = ""
+    goal_progress_below_threshold: bool = False
 
     @property
     def attendance_and_submissions(self) -> str:

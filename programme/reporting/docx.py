@@ -384,6 +384,12 @@ def _goals_and_case_studies(document, report):
 
 def _reflections(document, report):
     _heading(document, CONTENTS[2][1], 1, "reflections")
+    if report.goal_progress_sentence:
+        hidden = (f" (Not in the public report: fewer than {report.threshold}.)"
+                  if report.goal_progress_below_threshold and not report.public else "")
+        document.add_paragraph(
+            _text(f"{report.goal_progress_sentence}, as each rated it beside its one-page report.{hidden}")
+        )
     if report.quotes:
         for quote in report.quotes:
             paragraph = document.add_paragraph(style="Intense Quote")

@@ -90,6 +90,7 @@ SENTENCES = [
     ("participation_sentence", "Participants (1.2)"),
     ("attendance_sentence", "Attendance (1.2)"),
     ("submissions_sentence", "Final reports (1.2)"),
+    ("goal_progress_sentence", "Progress towards goals (3)"),
 ]
 
 
@@ -165,8 +166,11 @@ def changes(published: dict, current: dict) -> list[str]:
     if old.get("threshold") != new.get("threshold"):
         found.append(f"The smallest count shown: {old.get('threshold')} → {new.get('threshold')}.")
     for key, label in SENTENCES:
-        if old.get(key) != new.get(key):
-            found.append(f"{label}: “{old.get(key)}” → “{new.get(key)}”.")
+        # A report frozen before a sentence existed has no key for it: read as "".
+        before, after = old.get(key) or "", new.get(key) or ""
+        if before != after:
+            found.append(f"{label}: “{before}” → “{after}”." if before and after else
+                         f"{label}: “{after}” will be shown." if after else f"{label}: “{before}” will be left out.")
     old_names = [name for group in old["organisation_groups"] for name in group["names"]]
     new_names = [name for group in new["organisation_groups"] for name in group["names"]]
     joined = [name for name in new_names if name not in old_names]

@@ -1,13 +1,14 @@
 """The report's sentences and labels: "LA 3", "Five half-day online
 workshops took place between February 2021 and November 2021", "10 local
-authorities took part in the programme", the organisations grouped by type."""
+authorities took part in the programme", "7 of 9 councils made good progress
+towards their goal", the organisations grouped by type."""
 from __future__ import annotations
 
 from collections import defaultdict
 
 from django.utils import dateformat, timezone
 
-from programme.enums import LAType, OrganisationKind, SessionKind
+from programme.enums import GOOD_PROGRESS_OR_BETTER, LAType, OrganisationKind, SessionKind
 from programme.reporting.data import OrganisationGroup
 from programme.sessions.attendance import session_is_held
 
@@ -116,3 +117,33 @@ def approach(sessions, *, now, briefing_sentence: str = "") -> list[str]:
     if offers:
         lines.append(f"Between the sessions the programme also offered {' and '.join(offers)}.")
     return lines
+
+
+def goal_progress_counts(ratings) -> tuple[int, int]:
+    """(good progress or better, rated) of the one-page reports' `ratings`;
+    an empty rating is not counted at all."""
+    rated = [rating for rating in ratings if rating]
+    return sum(1 for rating in rated if rating in GOOD_PROGRESS_OR_BETTER), len(rated)
+
+
+def _organisations(rated: int, councils: bool) -> str:
+    noun = "councils" if councils else "organisations"
+    return noun.removesuffix("s") if rated == 1 else noun
+
+
+def goal_progress_sentence(good: int, rated: int, *, councils: bool) -> str:
+    """ "7 of 9 councils made good progress towards their goal" (the report;
+    "" when no submitted report carries a rating). `councils`: every
+    organisation counted is a local authority."""
+    if not rated:
+        return ""
+    goal = "its goal" if rated == 1 else "their goal"
+    return f"{good} of {rated} {_organisations(rated, councils)} made good progress towards {goal}"
+
+
+def goal_progress_rated_sentence(good: int, rated: int, *, councils: bool) -> str:
+    """ "7 of 9 councils rated good progress or better" (the cohort overview,
+    where the facilitator reads the ratings themselves)."""
+    if not rated:
+        return ""
+    return f"{good} of {rated} {_organisations(rated, councils)} rated good progress or better"

@@ -5,6 +5,7 @@ from programme.enums import (
     FEEDBACK_SECTIONS,
     REPORT_SECTIONS,
     GoalCategory,
+    GoalProgress,
     ReflectionKind,
     Section,
 )
@@ -55,3 +56,23 @@ def statements_as_text(reflection):
     """The reflection's sections as one line per statement, for its form."""
     by_section = statements_by_section(reflection.statements.all()) if reflection.pk else {}
     return {section: "\n".join(by_section.get(section, [])) for section in Section.values}
+
+
+# The key of a one-page report's rating in its version snapshots, beside its
+# sections' text (no section is called this).
+GOAL_PROGRESS_KEY = "goal_progress"
+
+
+def reflection_data(reflection):
+    """What a version snapshot of a reflection stores: each section's
+    statements, one per line, and for a one-page report its rating of the
+    progress towards the goal (so the history shows the rating it had)."""
+    data = statements_as_text(reflection)
+    if reflection.kind == ReflectionKind.FINAL_REPORT:
+        data[GOAL_PROGRESS_KEY] = reflection.goal_progress
+    return data
+
+
+def goal_progress_label(value):
+    """ "Good progress" for "good"; "" when not rated (or a value no longer offered)."""
+    return dict(GoalProgress.choices).get(value or "", "")

@@ -1,6 +1,7 @@
 """A cohort's plans and reports as its facilitators follow them: a row per
 accepted organisation with its plan, one-page report, feedback and check-ins,
-and "7 of 10 plans submitted" with the rest broken down."""
+"7 of 10 plans submitted" with the rest broken down, and "7 of 9 councils
+rated good progress or better" from the submitted one-page reports."""
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
@@ -10,11 +11,13 @@ from programme.enums import (
     REPORT_SECTIONS,
     DeadlineKind,
     MembershipStatus,
+    OrganisationKind,
     ReflectionKind,
     Section,
     SubmissionStatus,
 )
 from programme.models import Membership, Reflection
+from programme.reporting.wording import goal_progress_counts, goal_progress_rated_sentence
 from programme.submissions.deadlines import organisation_deadline
 from programme.submissions.status import NOT_STARTED, STATUS_LABELS, plan_of, submission_status
 
@@ -160,3 +163,24 @@ def reflection_content(kind, lines_by_section):
         if section in always or lines_by_section.get(section.value)
     ]
 
+
+
+def goal_progress_sentence(reports) -> str:
+    """ "7 of 9 councils rated good progress or better", of the submitted
+    one-page `reports` (with their memberships' organisations loaded) that
+    carry a rating; "" when none does. The programme report's own sentence
+    counts the same reports (programme.reporting.build)."""
+    rated = [r for r in reports if r.status == SubmissionStatus.SUBMITTED and r.goal_progress]
+    good, count = goal_progress_counts(r.goal_progress for r in rated)
+    councils = all(r.membership.organisation.kind == OrganisationKind.LOCAL_AUTHORITY for r in rated)
+    return goal_progress_rated_sentence(good, count, councils=councils)
+
+
+def cohort_goal_progress(*, cohort) -> str:
+    """goal_progress_sentence for the cohort's accepted organisations. One query."""
+    return goal_progress_sentence(
+        Reflection.objects.filter(
+            membership__cohort_id=cohort.pk, membership__status=MembershipStatus.ACCEPTED,
+            kind=ReflectionKind.FINAL_REPORT, status=SubmissionStatus.SUBMITTED,
+        ).exclude(goal_progress="").select_related("membership__organisation").order_by()
+    )

@@ -21,14 +21,22 @@ from wagtail.admin import messages
 
 from programme.admin.lookup import facilitated_or_404
 from programme.enums import (
+    ReflectionKind,
     SubmissionStatus,
 )
 from programme.models import Cohort, OnePagePlan, Reflection
 from programme.models.submissions import RETURN_COMMENT_MAX
 from programme.reporting.downloads import PEOPLE, REPORT, cohort_downloads
-from programme.submissions.content import plan_content, plan_data, statements_by_section
+from programme.submissions.content import (
+    GOAL_PROGRESS_KEY,
+    goal_progress_label,
+    plan_content,
+    plan_data,
+    statements_by_section,
+)
 from programme.submissions.deadlines import deadline_for
 from programme.submissions.progress import (
+    goal_progress_sentence,
     plan_url,
     progress,
     reflection_content,
@@ -57,6 +65,9 @@ def submissions(request, cohort_id):
         "reports": progress(rows, noun="one-page reports", pick=lambda row: row.report),
         "feedback": progress(rows, noun="feedback forms", pick=lambda row: row.feedback),
         "check_ins_submitted": sum(row.check_ins_submitted for row in rows),
+        "goal_progress": goal_progress_sentence(
+            row.report.submission for row in rows if row.report.submission is not None
+        ),
         "overview_url": reverse("programme_admin:cohort_overview", args=[cohort.pk]),
         "downloads": cohort_downloads(cohort=cohort, groups=(REPORT, PEOPLE)),
     }
@@ -85,7 +96,10 @@ class ReturnForm(forms.Form):
 
 
 def _snapshot_statements(data):
-    return {section: [line for line in str(text or "").splitlines() if line.strip()] for section, text in data.items()}
+    return {
+        section: [line for line in str(text or "").splitlines() if line.strip()]
+        for section, text in data.items() if section != GOAL_PROGRESS_KEY
+    }
 
 
 def _chosen_version(request, versions):
@@ -180,9 +194,14 @@ def reflection_detail(request, reflection_id):
 
     def content(shown):
         lines = _snapshot_statements(shown.data) if shown else statements_by_section(reflection.statements.all())
+        # The rating as it was in the version shown (a version saved before
+        # ratings existed has none).
+        rating = shown.data.get(GOAL_PROGRESS_KEY, "") if shown else reflection.goal_progress
         return {
             "title": reflection.get_kind_display(),
             "is_plan": False,
+            "is_final_report": reflection.kind == ReflectionKind.FINAL_REPORT,
+            "goal_progress": goal_progress_label(rating),
             "sections": reflection_content(reflection.kind, lines),
         }
 

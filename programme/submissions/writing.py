@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from programme.enums import ReflectionKind, Section, SubmissionStatus
+from programme.enums import GoalProgress, ReflectionKind, Section, SubmissionStatus
 from programme.models import OnePagePlan, Reflection, Statement, SubmissionVersion
 from programme.models.submissions import PLAN_FIELD_MAX, RETURN_COMMENT_MAX, STATEMENT_MAX
 from programme.notifications.messages import send_returned_notice, send_submission_receipt
@@ -22,7 +22,7 @@ from programme.submissions.content import (
     PLAN_TEXT_FIELDS,
     plan_data,
     plan_field_label,
-    statements_as_text,
+    reflection_data,
 )
 from programme.submissions.deadlines import (
     DeadlineRefused,
@@ -38,6 +38,8 @@ PLAN_REQUIRED = {
     "goal_category": "Choose the category that best fits your goal.",
     "success": "Say what success would look like.",
 }
+GOAL_PROGRESS_REQUIRED = "Choose how far your organisation got towards its goal."
+GOAL_PROGRESS_INVALID = "Choose one of the ratings offered, from “Goal achieved” to “Little or no progress”."
 REPORT_REQUIRED = {
     Section.PROGRESS: "Add at least one statement on the progress you made.",
     Section.CHALLENGES: "Add at least one challenge you faced.",
@@ -205,7 +207,7 @@ def _snapshot(submission, *, user, note=""):
         data = plan_data(submission)
         kwargs = {"plan": submission}
     else:
-        data = statements_as_text(submission)
+        data = reflection_data(submission)
         kwargs = {"reflection": submission}
     SubmissionVersion.objects.create(
         membership=submission.membership, version=submission.version, status=submission.status,
@@ -249,19 +251,34 @@ def save_plan(*, plan, data, user, expected_version):
 save_plan.alters_data = True
 
 
+def _goal_progress_changes(reflection, goal_progress):
+    """The rating to store with this save: None leaves it as it is; "" clears
+    it (a draft may be unrated). Only a one-page report is rated."""
+    if goal_progress is None:
+        return {}
+    if reflection.kind != ReflectionKind.FINAL_REPORT:
+        raise SubmissionRefused({"__all__": "Only a one-page report rates the progress towards the goal."})
+    if goal_progress not in ("", *GoalProgress.values):
+        raise SubmissionRefused({"goal_progress": GOAL_PROGRESS_INVALID})
+    return {"goal_progress": goal_progress}
+
+
 @transaction.atomic
-def save_reflection(*, reflection, sections, user, expected_version):
+def save_reflection(*, reflection, sections, user, expected_version, goal_progress=None):
     """Save a draft reflection: `sections` maps a Section to a list of statements.
+    `goal_progress` (a GoalProgress, or "" for none yet): a one-page report's
+    rating of how far the organisation got towards its goal; None keeps the saved one.
 
     Statements whose text is unchanged keep their row (and so the learning
     themes facilitators attached to them); others are added or removed."""
     if not reflection.is_editable:
         raise SubmissionRefused({"__all__": "This has been submitted and can no longer be changed."})
+    changes = _goal_progress_changes(reflection, goal_progress)
     # Callers pass parse_statements() output (already clean, passed through);
     # anything else is bounded and cleaned here, so no route can store raw HTML.
     sections = clean_sections(sections)
     _store(reflection)
-    _bump(reflection, expected_version=expected_version, user=user, changes={})
+    _bump(reflection, expected_version=expected_version, user=user, changes=changes)
     existing = {}
     for statement in reflection.statements.all():
         existing.setdefault((statement.section, statement.text), []).append(statement)
@@ -302,6 +319,8 @@ def submission_problems(submission, now=None):
         for section, message in REPORT_REQUIRED.items():
             if section not in present:
                 errors[section] = message
+        if submission.goal_progress not in GoalProgress.values:
+            errors["goal_progress"] = GOAL_PROGRESS_REQUIRED
     elif not submission.statements.exists():
         errors["__all__"] = "Add at least one statement before submitting."
     return errors

@@ -86,6 +86,16 @@ def test_demo_report_page_is_published_and_reads_like_the_2021_report(cohort_202
     assert "9 of 10" in shown  # final reports provided
 
 
+def test_demo_reports_rate_their_progress_as_the_2021_report_describes_it(cohort_2021, client):
+    """Seven of the nine councils that sent a report say they made good
+    progress or achieved their goal; two had only just started."""
+    from resources.models import ProgrammeReportPage
+
+    page = ProgrammeReportPage.objects.live().get(cohort=cohort_2021)
+    shown = _text(client.get(page.url).content.decode())
+    assert "7 of 9 councils made good progress towards their goal" in shown
+
+
 def _text(html):
     import html as entities
     import re

@@ -11,7 +11,13 @@ import io
 import pytest
 from django.urls import reverse
 
-from programme.enums import AttendanceStatus, ReflectionKind, Section, SubmissionStatus
+from programme.enums import (
+    AttendanceStatus,
+    GoalProgress,
+    ReflectionKind,
+    Section,
+    SubmissionStatus,
+)
 from programme.models import Attendance, CodedStatement, LearningTheme, Membership, Reflection
 from programme.pages import page_cache
 from programme.submissions.writing import save_reflection, submit
@@ -36,6 +42,7 @@ def submitted_report(world):
         reflection=report, user=world.a_user, expected_version=report.version,
         sections={Section.PROGRESS: ["Thirteen apprenticeship offers"], Section.CHALLENGES: ["Covid"],
                   Section.ENABLERS: ["Senior support"], Section.NEXT: ["A careers map"]},
+        goal_progress=GoalProgress.GOOD,
     )
     submit(submission=report, user=world.a_user, expected_version=report.version, notify=False)
     page_cache().set(CACHED, "<html>old</html>", 600)

@@ -119,7 +119,7 @@ def write_as_participants(world, client_a, client_b):
     response = client_a.post(reverse("portal:report"), {
         **{section: "\n".join([mark(f"report-{section}"), *report[n * PER_SECTION:(n + 1) * PER_SECTION]])
            for n, section in enumerate(REPORT_SECTIONS)},
-        "version": "1", "action": "submit",
+        "goal_progress": "good", "version": "1", "action": "submit",
     })
     assert response.status_code == 302, _errors(response)
 

@@ -10,7 +10,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from programme.enums import EmailKind, GoalCategory, MembershipStatus, Section, SubmissionStatus
+from programme.enums import (
+    EmailKind,
+    GoalCategory,
+    GoalProgress,
+    MembershipStatus,
+    Section,
+    SubmissionStatus,
+)
 from programme.models import Membership, Organisation, Participant, SentEmail
 from programme.notifications.messages import send_deadline_reminders, send_submission_receipt
 from programme.submissions.writing import (
@@ -64,7 +71,8 @@ def submitted_plan(membership, user, capture, *, data=FULL_PLAN, now=None):
 
 def submitted_report(membership, user, capture):
     report = final_report_for(membership)
-    save_reflection(reflection=report, sections=FULL_REPORT, user=user, expected_version=report.version)
+    save_reflection(reflection=report, sections=FULL_REPORT, user=user, expected_version=report.version,
+                    goal_progress=GoalProgress.GOOD)
     with capture(execute=True):
         submit(submission=report, user=user, expected_version=report.version)
     return report

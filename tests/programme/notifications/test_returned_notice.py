@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from programme.enums import EmailKind, ReflectionKind, Section
+from programme.enums import EmailKind, GoalProgress, ReflectionKind, Section
 from programme.models import Reflection, SentEmail
 from programme.notifications.messages import send_returned_notice
 from programme.submissions.writing import (
@@ -78,7 +78,8 @@ def test_the_email_carries_the_comment_the_deadline_and_a_link_to_the_plan(
 def test_a_returned_report_links_to_the_report_page(world, mailoutbox, django_capture_on_commit_callbacks, settings):
     settings.WAGTAILADMIN_BASE_URL = "https://peer.example.org"
     report = final_report_for(world.a)
-    save_reflection(reflection=report, sections=FULL_REPORT, user=world.a_user, expected_version=report.version)
+    save_reflection(reflection=report, sections=FULL_REPORT, user=world.a_user, expected_version=report.version,
+                    goal_progress=GoalProgress.GOOD)
     submit(submission=report, user=world.a_user, expected_version=report.version, notify=False)
 
     returned(report, world.facilitator, django_capture_on_commit_callbacks)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from programme.enums import (
+    GoalProgress,
     MembershipStatus,
     ReflectionKind,
     Section,
@@ -52,7 +53,8 @@ def submitted_plan(membership, user, data=FULL_PLAN):
 
 def submitted_report(membership, user, sections=FULL_REPORT):
     report = final_report_for(membership)
-    save_reflection(reflection=report, sections=sections, user=user, expected_version=report.version)
+    save_reflection(reflection=report, sections=sections, user=user, expected_version=report.version,
+                    goal_progress=GoalProgress.GOOD)
     submit(submission=report, user=user, expected_version=report.version)
     return report
 

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from programme.enums import ReflectionKind, Section, SubmissionStatus
+from programme.enums import GoalProgress, ReflectionKind, Section, SubmissionStatus
 from programme.models import OnePagePlan, Reflection, Statement, SubmissionVersion
 from programme.submissions.writing import (
     PLAN_REQUIRED,
@@ -40,7 +40,8 @@ def saved_plan(membership, user, data=FULL_PLAN):
 
 def saved_report(membership, user, sections=FULL_REPORT):
     report = final_report_for(membership)
-    return save_reflection(reflection=report, sections=sections, user=user, expected_version=report.version)
+    return save_reflection(reflection=report, sections=sections, user=user, expected_version=report.version,
+                           goal_progress=GoalProgress.GOOD)
 
 
 def statement_ids(reflection):
