@@ -11,7 +11,13 @@ from programme.notifications import views as notification_views
 from programme.outcomes import views as outcome_views
 from programme.outcomes import views_measures as outcome_measure_views
 from programme.reporting import views as reporting_views
-from programme.sessions import views_breakouts, views_briefing, views_places, views_register
+from programme.sessions import (
+    views_breakouts,
+    views_briefing,
+    views_notes,
+    views_places,
+    views_register,
+)
 from programme.submissions import views as submission_views
 from programme.submissions import views_deadlines
 
@@ -24,6 +30,7 @@ SCREENS = [
     views_breakouts,
     views_places,
     views_briefing,
+    views_notes,
     submission_views,
     views_deadlines,
     views_coding,

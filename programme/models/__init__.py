@@ -9,6 +9,7 @@ from .consent import ConsentRecord
 from .deadlines import DeadlineExtension
 from .emails import SentEmail
 from .invitations import Invitation
+from .notes import SessionNotes, SessionQuestion
 from .organisations import Organisation
 from .outcomes import Comparator, OutcomeMeasure, OutcomeReturn
 from .participants import Participant
@@ -46,6 +47,8 @@ __all__ = [
     "Programme",
     "ProgrammeSession",
     "SentEmail",
+    "SessionNotes",
     "SessionPlace",
+    "SessionQuestion",
     "User",
 ]
