@@ -119,13 +119,10 @@ def plan_copy(*, presentation, questions, user) -> CopyPlan:
 
 
 def discussion_value(plan: CopyPlan) -> dict:
-    """The Discussion block's value as stored (raw JSON) for `plan`."""
+    """The Discussion block's value for `plan`, as the block's to_python takes it."""
     return {
         "title": plan.title,
-        "questions": [
-            {"type": "item", "value": {"question": q.question, "answer": answer_as_rich_text(q.answer)}}
-            for q in plan.questions
-        ],
+        "questions": [{"question": q.question, "answer": answer_as_rich_text(q.answer)} for q in plan.questions],
     }
 
 
@@ -140,17 +137,12 @@ def copy_to_case_study(*, plan: CopyPlan, user):
     # The permission is asked again here, of the page as stored, not of the plan shown before.
     if not page.permissions_for_user(user).can_edit():
         raise PermissionError("You may not edit this page.")
-    value = discussion_value(plan)
-    body, replaced = [], False
-    for block in page.body.raw_data:
-        if block["type"] == DISCUSSION_BLOCK and not replaced:
-            body.append({**block, "value": value})
-            replaced = True
-        else:
-            body.append(block)
-    if not replaced:
-        body.append({"type": DISCUSSION_BLOCK, "value": value})
-    page.body = body
+    value = page.body.stream_block.child_blocks[DISCUSSION_BLOCK].to_python(discussion_value(plan))
+    position = next((i for i, block in enumerate(page.body) if block.block_type == DISCUSSION_BLOCK), None)
+    if position is None:
+        page.body.append((DISCUSSION_BLOCK, value))
+    else:
+        page.body[position] = (DISCUSSION_BLOCK, value)
     try:
         with transaction.atomic():
             return page.save_revision(user=user, log_action=True)

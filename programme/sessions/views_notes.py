@@ -5,7 +5,6 @@ questions onto its case study page as a draft. The rules are
 programme/sessions/notes.py. Mounted under /admin/peer-learning/
 (programme/admin/urls.py)."""
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
@@ -185,14 +184,12 @@ def session_notes_copy(request, session_id, presentation_id):
     plan = plan_copy(presentation=presentation, questions=questions, user=request.user)
     notes_url = reverse("programme_admin:session_notes", args=[session.pk])
     if request.method == "POST":
-        if not plan.possible:
-            raise PermissionDenied(plan.reason)
+        # Refused: nothing is written, and the preview says why (Wagtail's
+        # admin would turn a PermissionDenied into a bare redirect home).
         try:
             copy_to_case_study(plan=plan, user=request.user)
-        except PermissionError as problem:
-            raise PermissionDenied(str(problem)) from problem
-        except ValueError as problem:
-            messages.error(request, str(problem))
+        except (PermissionError, ValueError) as problem:
+            messages.error(request, f"Nothing was copied. {problem}")
             return redirect(reverse("programme_admin:session_notes_copy", args=[session.pk, presentation.pk]))
         count = len(questions)
         messages.success(

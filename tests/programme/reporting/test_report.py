@@ -320,9 +320,10 @@ def test_report_query_count_is_fixed_for_3_and_30_organisations(db, case_study_i
     assert len(build_report(cohort=small.cohort, public=public).reflections) == 3
     assert len(build_report(cohort=large.cohort, public=public).reflections) == 30
 
-    # 20, one for the programme's outcome measures (it has none: no Impact section)
-    # and one reading the held briefing's register of directors.
-    assert _queries(small.cohort, public) == _queries(large.cohort, public) == 22
+    # 20, one for the programme's outcome measures (it has none: no Impact section),
+    # one reading the held briefing's register of directors and one for the
+    # questions and answers recorded in the sessions (notes from the session).
+    assert _queries(small.cohort, public) == _queries(large.cohort, public) == 23
 
 
 # --------------------------------------------------------------------------- Word, CSV and Excel
