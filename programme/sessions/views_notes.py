@@ -86,6 +86,13 @@ class QuestionForm(forms.Form):
 
 
 class BaseQuestionFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_many_forms": f"A session's notes hold up to {MAX_QUESTIONS} questions: remove some, or keep the "
+                          "rest in the notes.",
+        "missing_management_form": "The form was not sent in full. Nothing was saved: reload the page and try again.",
+    }
+
     def add_fields(self, form, index):
         super().add_fields(form, index)
         form.fields["ORDER"].label = "Position"

@@ -329,3 +329,34 @@ def test_report_page_html_and_word_show_the_recorded_questions(world, client):
     assert "<dt>Shown in the write-up?</dt>" in page
     document = Document(io.BytesIO(report_docx(report)))
     assert "Shown in the write-up?" in [paragraph.text for paragraph in document.paragraphs]
+
+
+def test_notes_screen_refuses_more_questions_than_a_session_holds(world, client):
+    rows = [(f"Question {n}?", "An answer.", "", str(n), False) for n in range(41)]
+    client.force_login(world.facilitator)
+    page = client.post(notes_url(world.past_session), post_data(rows)).content.decode()
+    assert "A session&#x27;s notes hold up to 40 questions" in page
+    assert recorded(world.past_session) == []
+
+
+@pytest.mark.parametrize("tampered", [
+    {"questions-TOTAL_FORMS": "1000000"},
+    {"questions-TOTAL_FORMS": "abc"},
+    {"questions-TOTAL_FORMS": None, "questions-INITIAL_FORMS": None},
+    {"questions-0-presentation": "abc"},
+    {"questions-0-presentation": str(2**70)},
+    {"questions-0-ORDER": "first"},
+])
+def test_notes_screen_answers_tampered_posts_with_an_error_and_saves_nothing(world, client, tampered):
+    data = post_data([("A question?", "An answer.", "", "1", False)], notes="Notes")
+    for key, value in tampered.items():
+        if value is None:
+            del data[key]
+        else:
+            data[key] = value
+    client.force_login(world.facilitator)
+    response = client.post(notes_url(world.past_session), data)
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+    assert recorded(world.past_session) == []
+    assert not SessionNotes.objects.exists()
