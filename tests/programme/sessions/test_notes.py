@@ -174,10 +174,12 @@ def test_copy_of_a_presentation_of_another_session_is_not_found(world, presentat
     assert client.get(url).status_code == 404
 
 
-def test_notes_screen_is_linked_from_the_session_list(world, client):
+def test_notes_screen_is_linked_from_the_session_list_and_the_cohort_overview(world, client):
     client.force_login(world.facilitator)
     page = client.get(reverse("programme_programmesession_modeladmin_index")).content.decode()
     assert notes_url(world.past_session) in page
+    overview = client.get(reverse("programme_admin:cohort_overview", args=[world.cohort.pk])).content.decode()
+    assert notes_url(world.past_session) in overview
 
 
 NOTES_SCREEN_QUERIES = 14  # the same for 2 and 25 questions
