@@ -54,6 +54,8 @@ from programme.models import (
     Presentation,
     Reflection,
     SessionFeedback,
+    SessionNotes,
+    SessionQuestion,
     Statement,
 )
 from programme.outcomes.measures import add_measure, set_comparator
@@ -178,7 +180,13 @@ def build_private_world(label, *, report_index):
     # only this programme codes with this theme.
     world.theme = LearningTheme.objects.create(name=f"{label} own theme", kind=ThemeKind.CHALLENGE,
                                                group=f"{label} group")
-    Presentation.objects.create(session=world.past_session, topic=f"{label} case study", presenters=f"{label} presenter")
+    world.presentation = Presentation.objects.create(session=world.past_session, topic=f"{label} case study",
+                                                     presenters=f"{label} presenter")
+    # Notes from the session: the recorded question is published in the
+    # report's write-up (so it is not secret); the notes never are.
+    SessionQuestion.objects.create(session=world.past_session, presentation=world.presentation,
+                                   question=f"{label} question from the floor", answer=f"{label} presenter's answer")
+    SessionNotes.objects.create(session=world.past_session, notes=f"{mark} session notes")
     plan = OnePagePlan(membership=world.a)
     save_plan(plan=plan, user=world.a_user, expected_version=plan.version, data={
         "issue": f"{mark} issue of the plan", "goal": f"{mark} goal of the plan",

@@ -364,3 +364,21 @@ class OutcomeReturnFactory(factory.django.DjangoModelFactory):
     value = decimal.Decimal("59.6")
     refers_to = datetime.date(2021, 3, 31)
     entered_by = factory.SubFactory(UserFactory)
+
+
+class SessionNotesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.SessionNotes"
+
+    session = factory.SubFactory(ProgrammeSessionFactory)
+    notes = "Good discussion of employer partnerships."
+
+
+class SessionQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "programme.SessionQuestion"
+
+    session = factory.SubFactory(ProgrammeSessionFactory)
+    question = factory.Sequence(lambda n: f"How did you find employers willing to take part ({n})?")
+    answer = "Through the council's own supply chain."
+    position = factory.Sequence(int)

@@ -21,6 +21,7 @@ from programme.sessions import (
     views_breakouts,
     views_briefing,
     views_feedback,
+    views_notes,
     views_places,
     views_register,
 )
@@ -38,6 +39,7 @@ SCREENS = [
     views_breakouts,
     views_places,
     views_briefing,
+    views_notes,
     submission_views,
     views_deadlines,
     views_coding,

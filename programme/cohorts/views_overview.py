@@ -52,6 +52,7 @@ def cohort_overview(request, cohort_id):
             if item.session.for_some_organisations else "",
             "briefing_url": reverse("programme_admin:briefing", args=[item.session.pk])
             if item.session.kind == SessionKind.BRIEFING else "",
+            "notes_url": reverse("programme_admin:session_notes", args=[item.session.pk]),
         }
         for item in summary.sessions
     ]

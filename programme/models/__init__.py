@@ -10,6 +10,7 @@ from .deadlines import DeadlineExtension
 from .emails import SentEmail
 from .feedback import SessionFeedback
 from .invitations import Invitation
+from .notes import SessionNotes, SessionQuestion
 from .organisations import Organisation
 from .outcomes import Comparator, OutcomeMeasure, OutcomeReturn
 from .participants import Participant
@@ -48,6 +49,8 @@ __all__ = [
     "ProgrammeSession",
     "SentEmail",
     "SessionFeedback",
+    "SessionNotes",
     "SessionPlace",
+    "SessionQuestion",
     "User",
 ]

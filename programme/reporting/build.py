@@ -44,8 +44,8 @@ show what the data holds:
   same rules: organisation figures only under a report number, a measure
   reported by fewer organisations than the threshold left out.
 
-Queries: a fixed number whatever the size of the cohort: 23 with
-`cohort.programme` already loaded, no synthesis and no outcome measures (25
+Queries: a fixed number whatever the size of the cohort: 24 with
+`cohort.programme` already loaded, no synthesis and no outcome measures (26
 with measures), one more for the quotes
 and one for the chosen links when there are any (tests/programme/reporting).
 """
@@ -79,6 +79,7 @@ from programme.models import (
     ProgrammeSession,
     Reflection,
     SessionPlace,
+    SessionQuestion,
     Statement,
 )
 from programme.outcomes.impact import impact_section
@@ -114,6 +115,7 @@ from programme.reporting.wording import (
 from programme.sessions.attendance import attendance_summary
 from programme.sessions.briefing import briefing_summary
 from programme.sessions.feedback import report_feedback
+from programme.sessions.notes import answer_as_rich_text
 
 UNCATEGORISED = "Not categorised"
 
@@ -133,6 +135,11 @@ def _case_study(page) -> CaseStudy | None:
                      discussion=questions)
 
 
+def _recorded(questions) -> list[QuestionAnswer]:
+    """Questions the facilitator recorded (plain text) as the report holds them (rich text)."""
+    return [QuestionAnswer(question=q.question, answer=answer_as_rich_text(q.answer)) for q in questions]
+
+
 def _resource_link(resource) -> LinkItem:
     return LinkItem(
         title=resource.title, description=resource.description, url=resource.target_url,
@@ -142,9 +149,10 @@ def _resource_link(resource) -> LinkItem:
 
 def _sessions_and_links(cohort, synthesis):
     """Sessions (not cancelled) with their presentations, the live public case
-    study pages and follow-up resources. Six queries: the sessions, the
+    study pages and follow-up resources, and the questions and answers the
+    facilitator recorded (never the notes). Seven queries: the sessions, the
     presentations, the page view restrictions twice (Wagtail's `.public()`
-    reads them), the case studies and the resources."""
+    reads them), the case studies, the resources and the recorded questions."""
     sessions = list(
         ProgrammeSession.objects.filter(cohort_id=cohort.pk)
         .exclude(status=SessionStatus.CANCELLED)
@@ -163,19 +171,26 @@ def _sessions_and_links(cohort, synthesis):
                         .select_related("organisation", "document").order_by("title"),
                     ),
                 ),
-            )
+            ),
+            Prefetch("questions", queryset=SessionQuestion.objects.order_by("position", "pk")),
         )
     )
     items, case_studies, links, seen = [], [], [], set()
     for session in sessions:
         presentations = []
+        recorded = defaultdict(list)
+        for question in session.questions.all():
+            recorded[question.presentation_id].append(question)
         for presentation in session.presentations.all():
+            case_study = _case_study(presentation.case_study)
             item = PresentationItem(
                 topic=presentation.topic,
                 presenters=presentation.presenters,
                 organisation=presentation.organisation.name if presentation.organisation else "",
                 session_title=session.title,
-                case_study=_case_study(presentation.case_study),
+                case_study=case_study,
+                # The page's own discussion, when it has one, is what was published: the recorded one is not repeated.
+                discussion=[] if case_study and case_study.discussion else _recorded(recorded[presentation.pk]),
             )
             presentations.append(item)
             case_studies.append(item)
@@ -190,7 +205,7 @@ def _sessions_and_links(cohort, synthesis):
                 kind=session.kind, kind_label=session.get_kind_display(), number=session.number,
                 title=session.title, date=starts.date().isoformat(), date_display=format_date(starts, "j F Y"),
                 online=session.online, presentations=presentations, write_up=write_up,
-                show_discussion=show_discussion,
+                show_discussion=show_discussion, discussion=_recorded(recorded[None]),
             )
         )
     return sessions, items, case_studies, links, seen

@@ -49,6 +49,21 @@ class PresentationItem:
     organisation: str  # the presenters' organisation ("" if none given)
     session_title: str
     case_study: CaseStudy | None = None
+    # The questions and answers the facilitator recorded about this
+    # presentation (programme/sessions/notes.py), held only when its case
+    # study page has no discussion of its own: the page's, when it has one,
+    # is the published word.
+    discussion: list[QuestionAnswer] = field(default_factory=list)
+
+    @property
+    def shown_discussion(self) -> list[QuestionAnswer]:
+        return self.case_study.discussion if self.case_study and self.case_study.discussion else self.discussion
+
+    @property
+    def shown_discussion_title(self) -> str:
+        if self.case_study and self.case_study.discussion:
+            return self.case_study.discussion_title or "Discussion"
+        return "Discussion"
 
 
 @dataclass(frozen=True)
@@ -63,10 +78,12 @@ class SessionItem:
     presentations: list[PresentationItem]
     write_up: str = ""  # the facilitator's rich text (section 2.2.n)
     show_discussion: bool = True
+    # Recorded questions and answers about the session in general (not one presentation).
+    discussion: list[QuestionAnswer] = field(default_factory=list)
 
     @property
     def has_write_up(self) -> bool:
-        return bool(self.presentations or self.write_up)
+        return bool(self.presentations or self.write_up or (self.show_discussion and self.discussion))
 
 
 @dataclass(frozen=True)
@@ -344,7 +361,7 @@ class Report:
 
     @property
     def written_up_sessions(self) -> list[SessionItem]:
-        """The sessions of section 2.2.n: those with a presentation or a write-up."""
+        """The sessions of section 2.2.n: those with a presentation, a write-up or recorded questions."""
         return [session for session in self.sessions if session.has_write_up]
 
     @property

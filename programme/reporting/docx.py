@@ -374,12 +374,19 @@ def _goals_and_case_studies(document, report):
                 if item.case_study:
                     document.add_paragraph(_text(item.case_study.summary))
         if session.show_discussion:
-            for item in session.presentations:
-                if item.case_study and item.case_study.discussion:
-                    _heading(document, item.case_study.discussion_title or "Discussion", 4)
-                    for qa in item.case_study.discussion:
-                        document.add_paragraph().add_run(_text(qa.question)).bold = True
-                        _rich_text(document, qa.answer)
+            several = len(session.presentations) > 1
+            discussions = [
+                (f"{item.shown_discussion_title}{f': {item.topic}' if several else ''}", item.shown_discussion)
+                for item in session.presentations if item.shown_discussion
+            ]
+            if session.discussion:
+                general = "Discussion: the session in general" if session.presentations else "Discussion"
+                discussions.append((general, session.discussion))
+            for title, questions in discussions:
+                _heading(document, _text(title), 4)
+                for qa in questions:
+                    document.add_paragraph().add_run(_text(qa.question)).bold = True
+                    _rich_text(document, qa.answer)
 
 
 def _reflections(document, report):

@@ -155,6 +155,12 @@ def _session_feedback_changes(old, new) -> list[str]:
     return found
 
 
+def _recorded_discussion(session: dict) -> list:
+    """The questions and answers the facilitator recorded of a session (a
+    snapshot frozen before they were recorded has none)."""
+    return [session.get("discussion", [])] + [item.get("discussion", []) for item in session["presentations"]]
+
+
 def changes(published: dict, current: dict) -> list[str]:
     """What publishing `current` (a fresh freeze) would change compared with
     `published` (the page's snapshot), one sentence each, in the order of the
@@ -189,6 +195,10 @@ def changes(published: dict, current: dict) -> list[str]:
             session["write_up"], session["show_discussion"]
         ):
             found.append(f"The write-up of “{session['title']}” (2.2) changed.")
+    old_discussions = {s["title"]: _recorded_discussion(s) for s in old["sessions"]}
+    for session in new["sessions"]:
+        if session["title"] in old_discussions and old_discussions[session["title"]] != _recorded_discussion(session):
+            found.append(f"The questions and answers recorded in “{session['title']}” (2.2) changed.")
     old_cases = [(c["topic"], (c.get("case_study") or {}).get("title")) for c in old["case_studies"]]
     new_cases = [(c["topic"], (c.get("case_study") or {}).get("title")) for c in new["case_studies"]]
     found += _added_removed("Case study presentations (2.2)", old_cases, new_cases, "presentation")

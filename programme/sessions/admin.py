@@ -44,6 +44,7 @@ class ProgrammeSessionAdmin(ScopedModelAdmin):
         ("Breakout groups", "programme_admin:breakouts", lambda s: s.status != "cancelled"),
         ("Organisations", "programme_admin:session_places", lambda s: s.for_some_organisations),
         ("Directors", "programme_admin:briefing", lambda s: s.kind == "briefing"),
+        ("Notes", "programme_admin:session_notes", lambda s: s.status != "cancelled"),
     )
     menu_label = "Sessions"
     menu_icon = "date"

@@ -40,8 +40,10 @@ from programme.models import (
     LearningTheme,
     OnePagePlan,
     Participant,
+    Presentation,
     Reflection,
     SessionPlace,
+    SessionQuestion,
     Statement,
 )
 from programme.outcomes.measures import add_measure
@@ -275,6 +277,20 @@ TABLE = {
         post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
         post_data=lambda objects: {"action": "invite"},
     ),
+    # Notes from the session: its questions and answers, and copying a presentation's to its case study page.
+    "programme_admin:session_notes": Row(
+        kwargs={"session_id": "past_session"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS},
+        post_data=lambda objects: {
+            "notes": "Refused notes", "questions-TOTAL_FORMS": "1", "questions-INITIAL_FORMS": "0",
+            "questions-0-question": "Refused question?", "questions-0-answer": "Refused answer.",
+            "questions-0-presentation": "", "questions-0-ORDER": "1",
+        },
+    ),
+    "programme_admin:session_notes_copy": Row(
+        kwargs={"session_id": "past_session", "presentation_id": "presentation"}, get=ADMIN_SCREEN,
+        post={r: a for r, a in ADMIN_SCREEN.items() if a in REFUSALS}, post_data=lambda objects: {},
+    ),
     "programme_admin:cohort_messages": Row(kwargs={"cohort_id": "cohort"}, get=ADMIN_SCREEN),
     # Learning themes are shared by every programme; this one is coded on
     # programme X's statements, so only X's facilitator may merge it. Y's
@@ -476,9 +492,12 @@ def build():
     open_slot = add_session(x.cohort, days=4, title="X 1-1 slot", kind=SessionKind.ONE_TO_ONE, bookable=True)
     briefing = add_session(x.cohort, days=5, title="X briefing", kind=SessionKind.BRIEFING)
     BriefingContact.objects.create(membership=x.a, name="Dana Director", role="Director", email="dana@a.example.org")
+    presentation = Presentation.objects.create(session=x.past_session, topic="X case study", presenters="Pat")
+    SessionQuestion.objects.create(session=x.past_session, presentation=presentation, question="Asked?",
+                                   answer="Answered.")
     objects = SimpleNamespace(
         measure=measure, return_point="baseline",
-        one_to_one=one_to_one, open_slot=open_slot, briefing=briefing,
+        one_to_one=one_to_one, open_slot=open_slot, briefing=briefing, presentation=presentation,
         x=x, y=y, programme=x.programme, cohort=x.cohort, past_session=x.past_session, next_session=x.next_session,
         membership_a=x.a, plan=plan, final_report=final_report, final_report_statement=statement,
         check_in=check_in, action=action, theme=theme, other_theme=other_theme,

@@ -65,7 +65,7 @@ def kwarg_values(url_name, names, world):
         "cohort_id": world.cohort.pk, "session_id": world.past_session.pk, "membership_id": world.a.pk,
         "plan_id": world.plan.pk, "reflection_id": world.report.pk, "programme_id": world.programme.pk,
         # A calendar token is a credential, not an id (the feed opens for whoever holds it): a made-up one.
-        "theme_id": world.theme.pk, "token": "not-a-token-anyone-was-given",
+        "presentation_id": world.presentation.pk, "theme_id": world.theme.pk, "token": "not-a-token-anyone-was-given",
         "page_id": page.pk, "parent_page_id": page.pk, "page_pk": page.pk, "page_to_move_id": page.pk,
         "destination_id": page.pk, "object_id": page.pk, "revision_id": revision.pk,
         "revision_id_a": "earliest", "revision_id_b": "latest", "point": "baseline",

@@ -330,9 +330,10 @@ def test_report_query_count_is_fixed_for_3_and_30_organisations(db, case_study_i
     assert len(build_report(cohort=large.cohort, public=public).session_feedback) == 1
 
     # 20, one for the programme's outcome measures (it has none: no Impact section),
-    # one reading the held briefing's register of directors and one for the
-    # feedback after each session.
-    assert _queries(small.cohort, public) == _queries(large.cohort, public) == 23
+    # one reading the held briefing's register of directors, one for the
+    # feedback after each session and one for the questions and answers
+    # recorded in the sessions (notes from the session).
+    assert _queries(small.cohort, public) == _queries(large.cohort, public) == 24
 
 
 # --------------------------------------------------------------------------- Word, CSV and Excel
