@@ -238,6 +238,10 @@ class Participant:
             shown.append(f"{section.capitalize()} point {n + 1} from {self.person.username}: "
                          f"HR & leaving care worked on it together ({tag})")
             data[section] = "\r\n".join(self.rng.choice(BULLET_STYLES) + line for line in shown)
+        # The rating beside the report: needed to submit, and a draft saved without it would clear it.
+        ratings = [value for value in page.forms.choices.get("goal_progress", []) if value]
+        if ratings:
+            data["goal_progress"] = self.rng.choice(ratings)
         return data
 
 

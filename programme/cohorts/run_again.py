@@ -26,6 +26,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.utils.dateformat import format as format_date
 
 from programme.dates import LONDON, london
 from programme.enums import SessionKind, SessionStatus
@@ -113,7 +114,7 @@ class RunAgainPlan:
         ]
 
 
-def plan_run_again(*, source, name, anchor, new_date, sessions=None) -> RunAgainPlan:
+def plan_run_again(*, source, name, anchor, new_date, sessions=None, not_before=None) -> RunAgainPlan:
     """The new cohort `name`, with `anchor` (a key of `anchors`) moved to
     `new_date`. Reads the old cohort's sessions (one query) unless given."""
     name = (name or "").strip()
@@ -135,6 +136,14 @@ def plan_run_again(*, source, name, anchor, new_date, sessions=None) -> RunAgain
         fields.update({field: shift_moment(getattr(source, field), days) for field in SHIFTED_MOMENTS})
     except OverflowError:  # a date so far off that a later session would fall past the year 9999
         raise RunAgainRefused("Enter a date within the next few years.", field="new_date") from None
+    # The date given may be a later session's (the briefing after a first
+    # workshop): on the screen (`not_before` now), nothing copied may land in
+    # the past, where no reminder goes and no register is asked for.
+    passed = next((move for move in moves if not_before and move.starts_at < not_before), None)
+    if passed is not None:
+        raise RunAgainRefused(
+            f"“{passed.session.title}” would then be on {format_date(london(passed.starts_at), 'j F Y')}, which has "
+            "passed. Give a later date.", field="new_date")
     return RunAgainPlan(source=source, name=name, days=days, moves=moves, cohort_fields=fields)
 
 

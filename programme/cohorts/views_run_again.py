@@ -73,7 +73,8 @@ class RunAgainForm(forms.Form):
             return data
         try:
             self.plan = plan_run_again(source=self.source, name=data["name"], anchor=data["anchor"],
-                                       new_date=data["new_date"], sessions=self.sessions)
+                                       new_date=data["new_date"], sessions=self.sessions,
+                                       not_before=timezone.now())
         except RunAgainRefused as refused:
             self.add_error(refused.field if refused.field in self.fields else None, str(refused))
         return data

@@ -57,6 +57,13 @@ def figures_sent(measure) -> int:
     return measure.returns.count()
 
 
+def _locked(measure):
+    """`measure` read again with its row locked until the transaction ends, so
+    that no figure is recorded between counting its figures and acting on the
+    count (returns.record_figure locks the same row)."""
+    return OutcomeMeasure.objects.select_for_update().get(pk=measure.pk)
+
+
 class MeasureInUse(ValueError):
     """A change that would reinterpret figures already sent."""
 
@@ -66,6 +73,7 @@ def change_measure(*, measure, name, description, unit, direction):
     """Rename or redescribe a measure at any time; change its unit or better
     direction only while no figure has been sent for it, since every figure
     sent was given in the old unit and judged by the old direction."""
+    measure = _locked(measure)
     if (unit, direction) != (measure.unit, measure.direction) and figures_sent(measure):
         raise MeasureInUse("Figures have been sent for this measure: its unit and direction can no longer change.")
     measure.name, measure.description = name.strip(), description.strip()
@@ -82,6 +90,7 @@ def delete_measure(*, measure):
     """Delete a measure nobody has sent a figure for (with its comparators).
     A measure with figures stays: deleting it would lose what organisations sent.
     Published reports keep it either way: they are frozen."""
+    measure = _locked(measure)
     if figures_sent(measure):
         raise MeasureInUse("Figures have been sent for this measure, so it cannot be deleted.")
     measure.delete()

@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from programme.enums import MeasureUnit, ReturnPoint
-from programme.models import OutcomeReturn
+from programme.models import OutcomeMeasure, OutcomeReturn
 from programme.sanitise import plain_text
 
 
@@ -64,6 +64,11 @@ def record_figure(*, membership, measure, point, value, refers_to, note="", user
     if errors:
         raise ValueError(" ".join(errors.values()))
     note = plain_text(note or "").strip()
+    # The measure's row is locked while the figure is written, as deleting or
+    # re-uniting it locks it to count its figures (measures.py): neither can
+    # slip between the other's count and write.
+    if not OutcomeMeasure.objects.select_for_update().filter(pk=measure.pk).values_list("pk", flat=True):
+        raise ValueError("That measure has just been deleted.")
     current = (
         OutcomeReturn.objects.select_for_update()
         .filter(membership=membership, measure=measure, point=point).order_by("-pk").first()

@@ -100,7 +100,7 @@ def outcome_measure(request, programme_id, measure_id):
     if action == "save" and form.is_valid():
         data = form.cleaned_data
         try:
-            change_measure(measure=OutcomeMeasure.objects.get(pk=measure.pk), name=data["name"],
+            change_measure(measure=measure, name=data["name"],
                            description=data["description"], unit=data["unit"], direction=data["direction"])
         except MeasureInUse as refusal:  # a figure arrived while the form was open
             form.add_error(None, str(refusal))

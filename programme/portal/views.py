@@ -28,7 +28,7 @@ from programme.permissions import is_facilitator
 from programme.portal.access import NotAParticipant, membership_for, ordered_memberships
 from programme.sessions.breakouts import my_breakout_group
 from programme.sessions.calendar import feed_url
-from programme.sessions.feedback import feedback_due, session_label
+from programme.sessions.feedback import feedback_closes_at, feedback_due, session_label
 from programme.sessions.places import open_slots, sessions_for
 from programme.submissions.deadlines import organisation_deadline
 from programme.submissions.status import is_started, status_label
@@ -266,6 +266,8 @@ def sessions(request, membership):
         "cohort": membership.cohort,
         "upcoming": [s for s in all_sessions if s.ends_at > now],
         "past": [s for s in all_sessions if s.ends_at <= now][::-1],
+        # Held sessions link their feedback form until the cohort's feedback closes.
+        "feedback_open": (feedback_closes_at(membership.cohort) or now) >= now,
         "next_session": next_session,
         "slots": with_times(list(open_slots(membership, now=now))),
     })

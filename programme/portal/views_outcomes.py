@@ -58,12 +58,17 @@ def outcomes_return(request, membership, point):
     current = {m.pk: history[(m.pk, point)][0] for m in measures if (m.pk, point) in history}
     form = ReturnForm(request.POST or None, measures=measures, current=current)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = [
-                record_figure(membership=membership, measure=measure, point=point, value=value,
-                              refers_to=refers_to, note=note, user=request.user)
-                for measure, value, refers_to, note in form.cleaned_data["figures"].values()
-            ]
+        try:
+            with transaction.atomic():
+                saved = [
+                    record_figure(membership=membership, measure=measure, point=point, value=value,
+                                  refers_to=refers_to, note=note, user=request.user)
+                    for measure, value, refers_to, note in form.cleaned_data["figures"].values()
+                ]
+        except ValueError:  # a facilitator deleted a measure while the form was open: nothing was saved
+            messages.error(request, "The programme's measures changed while you were typing, so nothing was "
+                                    "saved. Check the figures below and send them again.")
+            return redirect(request.path)
         changed = sum(1 for row in saved if row is not None)
         messages.success(request, f"{changed} figure{'s' if changed != 1 else ''} saved. Earlier figures are kept "
                          "in the history." if changed else "Nothing changed: the figures are as they were.")

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from programme.dates import format_session_time
 from programme.models import Participant, SessionFeedback
+from programme.portal.access import choose_membership, ordered_memberships
 from programme.portal.forms import SessionFeedbackForm
 from programme.portal.views import participant_view
 from programme.sessions.feedback import (
@@ -24,8 +25,18 @@ from programme.sessions.feedback import (
 @require_http_methods(["GET", "HEAD", "POST"])
 def session_feedback(request, membership, session_id):
     # Another cohort's session, or a 1-1 of another organisation's, is not
-    # this person's to name: 404, as a session that does not exist.
+    # this person's to name: 404, as a session that does not exist. But a
+    # person in two cohorts (a council running again) follows the link in a
+    # follow-up email of the cohort they are not working in now: the portal
+    # switches to it, as the cohort menu would.
     session = session_for_feedback(membership=membership, session_id=session_id)
+    if session is None:
+        for other in ordered_memberships(request.user).exclude(pk=membership.pk):
+            session = session_for_feedback(membership=other, session_id=session_id)
+            if session is not None:
+                membership = other
+                choose_membership(request, other)
+                break
     participant = Participant.objects.filter(user=request.user, membership=membership).order_by("pk").first()
     if session is None or participant is None:
         raise Http404("No such session.")

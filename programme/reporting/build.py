@@ -147,10 +147,12 @@ def _resource_link(resource) -> LinkItem:
     )
 
 
-def _sessions_and_links(cohort, synthesis):
+def _sessions_and_links(cohort, synthesis, *, public):
     """Sessions (not cancelled) with their presentations, the live public case
     study pages and follow-up resources, and the questions and answers the
-    facilitator recorded (never the notes). Seven queries: the sessions, the
+    facilitator recorded (never the notes; in public, none of a 1-1 or an
+    action learning set: a conversation with a council or two, whose words
+    no consent covers). Seven queries: the sessions, the
     presentations, the page view restrictions twice (Wagtail's `.public()`
     reads them), the case studies, the resources and the recorded questions."""
     sessions = list(
@@ -180,7 +182,8 @@ def _sessions_and_links(cohort, synthesis):
         presentations = []
         recorded = defaultdict(list)
         for question in session.questions.all():
-            recorded[question.presentation_id].append(question)
+            if not (public and session.for_some_organisations):
+                recorded[question.presentation_id].append(question)
         for presentation in session.presentations.all():
             case_study = _case_study(presentation.case_study)
             item = PresentationItem(
@@ -262,7 +265,7 @@ def build_report(*, cohort, public: bool, threshold: int | None = None, synthesi
         )
 
     # Sessions, presentations, case studies and links (6 queries).
-    sessions, session_items, case_studies, links, seen = _sessions_and_links(cohort, synthesis)
+    sessions, session_items, case_studies, links, seen = _sessions_and_links(cohort, synthesis, public=public)
 
     # Submitted final reports, with their ratings of the progress towards the goal (1 query).
     submitted_reports = [

@@ -136,21 +136,26 @@ def _impact_changes(old, new) -> list[str]:
     return found
 
 
+def _session_key(session: dict) -> tuple:
+    return session["title"], session.get("date") or session.get("date_display")
+
+
 def _session_feedback_changes(old, new) -> list[str]:
     """Feedback after each session (4): sessions shown, and their figures."""
-    before = {item["title"]: item for item in old}
-    after = {item["title"]: item for item in new}
+    before = {_session_key(item): item for item in old}
+    after = {_session_key(item): item for item in new}
     found = []
-    for title, item in after.items():
-        earlier = before.get(title)
+    for key, item in after.items():
+        title = item["title"]
+        earlier = before.get(key)
         if earlier is None:
             found.append(f"Feedback after “{title}” (4): now shown, {item['responses']} responses.")
         elif earlier != item:
             found.append(f"Feedback after “{title}” (4): {earlier['responses']} → {item['responses']} responses, "
                          f"average {earlier['average']} → {item['average']}.")
-    for title in before:
-        if title not in after:
-            found.append(f"Feedback after “{title}” (4): will be left out (fewer organisations gave feedback "
+    for key, item in before.items():
+        if key not in after:
+            found.append(f"Feedback after “{item['title']}” (4): will be left out (fewer organisations gave feedback "
                          "than the smallest count shown).")
     return found
 
@@ -189,15 +194,15 @@ def changes(published: dict, current: dict) -> list[str]:
         found.append("The approach (1.3): " + " ".join(new["approach"]))
     found += _added_removed("Sessions (1.3)", [s["title"] for s in old["sessions"]],
                             [s["title"] for s in new["sessions"]], "session")
-    old_write_ups = {s["title"]: (s["write_up"], s["show_discussion"]) for s in old["sessions"]}
+    # Sessions by title and date: a cohort has several called "1-1 conversation".
+    old_sessions = {_session_key(s): s for s in old["sessions"]}
     for session in new["sessions"]:
-        if session["title"] in old_write_ups and old_write_ups[session["title"]] != (
-            session["write_up"], session["show_discussion"]
-        ):
+        before = old_sessions.get(_session_key(session))
+        if before is None:
+            continue
+        if (before["write_up"], before["show_discussion"]) != (session["write_up"], session["show_discussion"]):
             found.append(f"The write-up of “{session['title']}” (2.2) changed.")
-    old_discussions = {s["title"]: _recorded_discussion(s) for s in old["sessions"]}
-    for session in new["sessions"]:
-        if session["title"] in old_discussions and old_discussions[session["title"]] != _recorded_discussion(session):
+        if _recorded_discussion(before) != _recorded_discussion(session):
             found.append(f"The questions and answers recorded in “{session['title']}” (2.2) changed.")
     old_cases = [(c["topic"], (c.get("case_study") or {}).get("title")) for c in old["case_studies"]]
     new_cases = [(c["topic"], (c.get("case_study") or {}).get("title")) for c in new["case_studies"]]

@@ -4,14 +4,16 @@ and two short answers, one per participant and session.
 Who may give it (`feedback_refusal` says why not, in words a participant
 reads): a participant of an organisation the session is for (a 1-1 or an
 action learning set belongs to some organisations only, places.py), once
-the session has started, never for a cancelled session, and until the end
-of the cohort's last day. Giving it again replaces the earlier answer, so
+the session has started, never for a cancelled session, not by someone the
+register marks as absent or sending apologies (nobody is turned away before
+the register is taken), and until two weeks after the cohort's last day. Giving it again replaces the earlier answer, so
 the facilitator's counts are always one answer per person.
 
 The facilitator's results (`session_results`) and the report's figures
 (`report_feedback`) are read here too, each in a fixed number of queries."""
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass
 
@@ -35,6 +37,7 @@ __all__ = [
     "FeedbackRefused",
     "RatingChart",
     "SessionResults",
+    "feedback_closes_at",
     "feedback_due",
     "feedback_refusal",
     "give_feedback",
@@ -53,10 +56,15 @@ def session_label(session) -> str:
     return f"session {session.number}" if session.number else f"“{session.title}”"
 
 
+# The review session is often on the cohort's last day, and its follow-up
+# email goes out a day or two later: feedback stays open a fortnight longer.
+FEEDBACK_GRACE = datetime.timedelta(days=14)
+
+
 def feedback_closes_at(cohort):
-    """Feedback is taken until the end of the cohort's last day (UK time); a
-    cohort without an end date takes it for as long as it runs."""
-    return end_of_day(cohort.ends_on) if cohort.ends_on else None
+    """Feedback is taken until the end of the day two weeks after the cohort's
+    last day (UK time); a cohort without an end date takes it for as long as it runs."""
+    return end_of_day(cohort.ends_on + FEEDBACK_GRACE) if cohort.ends_on else None
 
 
 def feedback_refusal(*, session, participant, now=None) -> str:
@@ -71,8 +79,17 @@ def feedback_refusal(*, session, participant, now=None) -> str:
         return "This session has not started yet. You can tell us how it went once it has started."
     closes = feedback_closes_at(session.cohort)
     if closes is not None and now > closes:
-        return "Your cohort has ended, so feedback on its sessions is closed."
+        return "Your cohort ended more than two weeks ago, so feedback on its sessions is closed."
+    if missed(session=session, participant=participant):
+        return ("The register shows you did not attend this session, so there is no feedback to give. "
+                "If that is wrong, tell your facilitator.")
     return ""
+
+
+def missed(*, session, participant) -> bool:
+    """The register marks `participant` absent from `session` or sending apologies. One query."""
+    return Attendance.objects.filter(session_id=session.pk, participant_id=participant.pk).exclude(
+        status=AttendanceStatus.ATTENDED).exists()
 
 
 def give_feedback(*, session, participant, rating, useful="", better="", now=None) -> SessionFeedback:
@@ -96,16 +113,19 @@ give_feedback.alters_data = True
 
 def feedback_due(*, membership, participant, sessions, now=None):
     """Of `sessions` (the membership's, as the portal lists them), those this
-    person can still tell us about and has not: held (ended, not cancelled)
-    and feedback still open. Newest first. One query."""
+    person can still tell us about and has not: held (ended, not cancelled),
+    not missed by them, and feedback still open. Newest first. One query."""
     if participant is None:
         return []
     now = now or timezone.now()
     closes = feedback_closes_at(membership.cohort)
     if closes is not None and now > closes:
         return []
+    # Answered already, or marked absent or sending apologies: nothing to ask. One query.
     answered = set(
-        SessionFeedback.objects.filter(participant=participant).values_list("session_id", flat=True)
+        SessionFeedback.objects.filter(participant=participant).order_by().values_list("session_id", flat=True)
+        .union(Attendance.objects.filter(participant=participant).exclude(status=AttendanceStatus.ATTENDED)
+               .order_by().values_list("session_id", flat=True))
     )
     return [
         session for session in reversed(sessions)

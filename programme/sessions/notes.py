@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.html import escape
 
 from programme.models import Presentation, SessionNotes, SessionQuestion
@@ -28,12 +30,35 @@ class QuestionRow:
     presentation_id: int | None = None
 
 
-def save_session_notes(*, session, notes: str, rows: list[QuestionRow], user) -> list[SessionQuestion]:
+class NotesChanged(ValueError):
+    """Someone saved the session's notes after this form was opened."""
+
+    def __init__(self, stored):
+        person = stored.updated_by
+        who = (person.get_full_name() or person.get_username()) if person else "Someone"
+        when = format_date(timezone.localtime(stored.updated_at), "H:i")
+        super().__init__(
+            f"{who} saved these notes at {when} while you were writing, so yours were not saved. What you typed "
+            "is below: save again to replace what they saved (open the notes in another tab to compare first)."
+        )
+        self.version = notes_version(stored)
+
+
+def notes_version(stored) -> str:
+    """What the notes form carries to say which saved notes it started from."""
+    return stored.updated_at.isoformat() if stored is not None else ""
+
+
+def save_session_notes(*, session, notes: str, rows: list[QuestionRow], user, seen=None) -> list[SessionQuestion]:
     """Store `notes` and exactly `rows` (in that order) as the session's
     notes and discussion, all or nothing. The rows replace the session's
     previous ones: the form always posts the whole discussion, so replacing
     is simpler and safer than matching posted ids (which could name another
-    session's rows). A presentation must be one of this session's."""
+    session's rows). A presentation must be one of this session's.
+
+    `seen` (notes_version of the notes the form started from): when someone
+    saved since, NotesChanged and nothing is saved, so that two facilitators
+    writing during one session never silently wipe each other's questions."""
     allowed = set(Presentation.objects.filter(session_id=session.pk).values_list("pk", flat=True))
     for row in rows:
         if row.presentation_id is not None and row.presentation_id not in allowed:
@@ -46,6 +71,11 @@ def save_session_notes(*, session, notes: str, rows: list[QuestionRow], user) ->
     for question in questions:
         question.full_clean(exclude=["session", "presentation"])
     with transaction.atomic():
+        if seen is not None:
+            stored = SessionNotes.objects.select_for_update().select_related("updated_by").filter(
+                session_id=session.pk).first()
+            if stored is not None and notes_version(stored) != seen:
+                raise NotesChanged(stored)
         SessionNotes.objects.update_or_create(session=session, defaults={"notes": notes.strip(), "updated_by": user})
         SessionQuestion.objects.filter(session_id=session.pk).delete()
         SessionQuestion.objects.bulk_create(questions)

@@ -22,10 +22,12 @@ from programme.models.notes import (
     QUESTION_MAX_LENGTH,
 )
 from programme.sessions.notes import (
+    NotesChanged,
     QuestionRow,
     answer_as_rich_text,
     copy_refusal,
     copy_to_case_study,
+    notes_version,
     plan_copy,
     save_session_notes,
 )
@@ -35,6 +37,9 @@ BLANK_ROWS = 3  # blank rows offered below the recorded ones: "add" without a sc
 
 
 class NotesForm(forms.Form):
+    # Which saved notes the form started from (notes_version): saving over
+    # someone else's later save is refused, not done silently.
+    seen = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     notes = forms.CharField(
         label="Notes", required=False, max_length=NOTES_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 8}),
         help_text=f"For the facilitators only: never published. Up to {NOTES_MAX_LENGTH:,} characters.",
@@ -145,7 +150,16 @@ def session_notes(request, session_id):
             rows = formset.rows()
             try:
                 save_session_notes(session=session, notes=notes_form.cleaned_data["notes"], rows=rows,
-                                   user=request.user)
+                                   user=request.user,
+                                   # a post that says nothing of what it started from is not checked
+                                   seen=notes_form.cleaned_data["seen"] if "seen" in request.POST else None)
+            except NotesChanged as changed:
+                # What they typed stays on the screen; saving it again is now a choice, made knowingly.
+                data = request.POST.copy()
+                data["seen"] = changed.version
+                notes_form = NotesForm(data)
+                notes_form.is_valid()
+                notes_form.add_error(None, str(changed))
             except ValueError as problem:
                 notes_form.add_error(None, str(problem))
             else:
@@ -155,7 +169,7 @@ def session_notes(request, session_id):
                 return redirect(url)
         messages.error(request, "The notes could not be saved because of the errors below. Nothing was saved.")
     else:
-        notes_form = NotesForm(initial={"notes": stored.notes if stored else ""})
+        notes_form = NotesForm(initial={"notes": stored.notes if stored else "", "seen": notes_version(stored)})
         formset = QuestionFormSet(initial=initial, **kwargs)
     by_presentation = {p.pk: [q for q in questions if q.presentation_id == p.pk] for p in presentations}
     copies = [

@@ -165,6 +165,10 @@ def test_participant_writes_and_submits_plan_and_report_by_keyboard_alone(page, 
     assert field_value(page, "id_progress") == (
         "• Found 13 apprenticeship offers\n• Built relationships with three employers"
     )
+    # The rating: Tab reaches the group (its first choice, none being chosen), the arrow keys choose.
+    tab_to(page, by_id("id_goal_progress_0"))
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.getElementById('id_goal_progress_1').checked")
     tab_to(page, by_text("Submit one-page report"))
     press_and_wait(page)
     expect(page.get_by_role("status")).to_contain_text("Your one-page report has been submitted")
@@ -173,6 +177,7 @@ def test_participant_writes_and_submits_plan_and_report_by_keyboard_alone(page, 
     report = final_report_for(writer.membership)
     assert report.status == SubmissionStatus.SUBMITTED
     assert report.submitted_by == writer.user
+    assert report.goal_progress == "good"
     saved = {}
     for statement in report.statements.order_by("position"):
         saved.setdefault(statement.section, []).append(statement.text)
@@ -251,10 +256,12 @@ def test_participant_writes_and_submits_plan_and_report_on_a_phone(new_page, por
     page.locator("#id_progress").fill("\n".join(REPORT["id_progress"]))
     page.get_by_role("button", name="Submit one-page report").click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(page.locator("#id_goal_progress_error")).to_contain_text("Choose how far your organisation got")
     check_width("report (errors)")
     assert field_value(page, "id_progress").endswith("Ran two taster days")
     for element_id, lines in REPORT.items():
         page.locator(f"#{element_id}").fill("\n".join(lines[:2]))  # drop the third statement
+    page.get_by_label("Good progress", exact=True).check()
     page.get_by_role("button", name="Submit one-page report").click()
     expect(page.get_by_role("status")).to_contain_text("Your one-page report has been submitted")
     check_width("report (submitted)")

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from programme.cohorts.run_again import (
     BRIEFING,
@@ -113,6 +114,19 @@ def test_run_again_from_the_briefing_date_moves_everything_by_the_same_days(coho
     plan = plan_run_again(source=cohort_2021, name="2023 cohort", anchor=FIRST_SESSION,
                           new_date=datetime.date(2023, 3, 22))
     assert plan.days == (datetime.date(2023, 3, 22) - datetime.date(2021, 1, 27)).days
+
+
+def test_run_again_on_the_screen_refuses_a_date_that_puts_an_earlier_session_in_the_past(cohort_2021):
+    """The briefing's new date is tomorrow, but a taster came a week before it:
+    copied, the taster would be six days ago, where no reminder goes."""
+    session(cohort_2021, SessionKind.WORKSHOP, "A taster before the briefing", at(2021, 1, 27, 9, 30))
+    tomorrow = london(timezone.now()).date() + datetime.timedelta(days=1)
+    with pytest.raises(RunAgainRefused, match="“A taster before the briefing” would then be on .*which has passed"):
+        plan_run_again(source=cohort_2021, name="Next", anchor=BRIEFING, new_date=tomorrow,
+                       not_before=timezone.now())
+    later = plan_run_again(source=cohort_2021, name="Next", anchor=BRIEFING,
+                           new_date=tomorrow + datetime.timedelta(days=7), not_before=timezone.now())
+    assert min(move.starts_at for move in later.moves) > timezone.now()
 
 
 def test_run_again_shifts_deadlines_to_the_end_of_the_same_day_offset_and_copies_settings(cohort_2021):

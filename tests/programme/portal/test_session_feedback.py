@@ -10,7 +10,7 @@ from programme.enums import SessionKind, SessionStatus
 from programme.models import Presentation, SessionFeedback, SessionPlace
 from programme.notifications.messages import send_follow_up
 from tests.builders import add_session
-from tests.factories import add_resource
+from tests.factories import ParticipantFactory, add_resource
 
 
 def _url(session):
@@ -108,6 +108,22 @@ def test_feedback_on_another_cohorts_session_is_404(login, world, other_world):
 
     assert response.status_code == 404
     assert not SessionFeedback.objects.exists()
+
+
+def test_someone_in_two_cohorts_follows_the_other_cohorts_link_and_the_portal_switches(login, world, other_world):
+    """A council running again: the same person takes part in both cohorts,
+    works in one, and follows the feedback link of a follow-up email of the other."""
+    ParticipantFactory(membership=other_world.a, user=world.a_user, email=world.a_participant.email)
+    client = login(world.a_user)
+    client.post("/portal/switch-cohort/", {"membership": world.a.pk})
+
+    assert client.get(_url(other_world.past_session)).status_code == 200
+    response = client.post(_url(other_world.past_session), VALID)
+
+    assert response.status_code == 302
+    given = SessionFeedback.objects.get()
+    assert (given.session, given.participant.membership) == (other_world.past_session, other_world.a)
+    assert other_world.cohort.name in client.get("/portal/").content.decode()  # now working in that cohort
 
 
 def test_feedback_on_another_organisations_one_to_one_is_404(login, world):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from docx import Document
 from wagtail.models import GroupPagePermission, Revision
 
+from programme.enums import SessionKind
 from programme.models import Presentation, SessionNotes, SessionQuestion
 from programme.models.notes import ANSWER_MAX_LENGTH, QUESTION_MAX_LENGTH
 from programme.reporting.build import build_report
@@ -18,6 +19,7 @@ from programme.reporting.docx import report_docx
 from programme.reporting.snapshot import changes, freeze, thaw
 from programme.sessions.notes import QuestionRow, answer_as_rich_text, save_session_notes
 from resources.blocks import DiscussionBlock
+from tests.builders import add_session, make_facilitator
 from tests.factories import SessionQuestionFactory, add_case_study
 
 
@@ -362,3 +364,44 @@ def test_notes_screen_answers_tampered_posts_with_an_error_and_saves_nothing(wor
     assert "There is a problem" in response.content.decode()
     assert recorded(world.past_session) == []
     assert not SessionNotes.objects.exists()
+
+
+def test_a_one_to_ones_recorded_questions_stay_in_the_facilitators_copy(world):
+    """A 1-1 (or an action learning set) is a conversation with a council or
+    two: what was said there is not published, whatever the report's switches."""
+    one_to_one = add_session(world.cohort, days=-3, title="1-1 conversation", kind=SessionKind.ONE_TO_ONE)
+    SessionQuestionFactory(session=one_to_one, question="How does A fund its apprenticeships?", answer="From HR.")
+
+    public = _session_item(build_report(cohort=world.cohort, public=True), one_to_one)
+    facilitators = _session_item(build_report(cohort=world.cohort, public=False), one_to_one)
+
+    assert public.discussion == []
+    assert "How does A fund" not in str(freeze(build_report(cohort=world.cohort, public=True)))
+    assert [qa.question for qa in facilitators.discussion] == ["How does A fund its apprenticeships?"]
+
+
+def test_two_facilitators_writing_at_once_never_wipe_each_others_questions(world, client):
+    """A opens the notes; B saves five questions; A saves from the form opened
+    before: refused, A's text kept on the screen, B's questions kept. A's
+    second save, made knowingly, replaces them."""
+    other = make_facilitator("cofacilitator")
+    other.groups.add(*world.facilitator.groups.all())
+    client.force_login(world.facilitator)
+    opened = client.get(notes_url(world.past_session)).context["notes_form"]["seen"].value()
+
+    save_session_notes(session=world.past_session, notes="B's notes", user=other, seen="",
+                       rows=[QuestionRow(question=f"B {n}?", answer="Yes.") for n in range(5)])
+
+    response = client.post(notes_url(world.past_session), {
+        **post_data([("A's question?", "A's answer.", "", "1", False)], notes="A's notes"), "seen": opened})
+    page = response.content.decode()
+    assert "saved these notes at" in page and "so yours were not saved" in page
+    assert "A&#x27;s question?" in page or "A's question?" in page  # still on the screen
+    assert [q for q, _, _ in recorded(world.past_session)] == [f"B {n}?" for n in range(5)]
+    assert SessionNotes.objects.get(session=world.past_session).notes == "B's notes"
+
+    again = response.context["notes_form"]["seen"].value()
+    response = client.post(notes_url(world.past_session), {
+        **post_data([("A's question?", "A's answer.", "", "1", False)], notes="A's notes"), "seen": again})
+    assert response.status_code == 302
+    assert [q for q, _, _ in recorded(world.past_session)] == ["A's question?"]

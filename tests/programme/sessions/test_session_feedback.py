@@ -83,10 +83,14 @@ def test_feedback_allowed_once_the_session_has_started(w):
     assert feedback_refusal(session=started, participant=w.a_participant) == ""
 
 
-def test_feedback_closed_after_the_cohort_ends(w):
-    w.cohort.ends_on = timezone.localdate() - datetime.timedelta(days=1)
+def test_feedback_stays_open_two_weeks_after_the_cohort_ends_then_closes(w):
+    # The review on the cohort's last day, its follow-up email a few days later: still open.
+    w.cohort.ends_on = timezone.localdate() - datetime.timedelta(days=14)
     w.cohort.save()
+    assert feedback_refusal(session=w.past_session, participant=w.a_participant) == ""
 
+    w.cohort.ends_on = timezone.localdate() - datetime.timedelta(days=15)
+    w.cohort.save()
     assert "closed" in feedback_refusal(session=w.past_session, participant=w.a_participant)
     assert feedback_due(membership=w.a, participant=w.a_participant, sessions=[w.past_session]) == []
 
@@ -115,6 +119,25 @@ def test_feedback_due_lists_held_sessions_not_yet_answered(w):
     assert feedback_due(membership=w.a, participant=w.a_participant, sessions=sessions) == []
     # Each person answers for themselves: a colleague is still asked.
     assert feedback_due(membership=w.a, participant=w.a_participant2, sessions=sessions) == [w.past_session]
+
+
+def test_someone_the_register_marks_absent_is_neither_asked_nor_taken(w):
+    sessions = [w.past_session, w.next_session]
+    Attendance.objects.create(session=w.past_session, participant=w.a_participant, status=AttendanceStatus.ABSENT)
+    Attendance.objects.create(session=w.past_session, participant=w.a_participant2,
+                              status=AttendanceStatus.APOLOGIES)
+    Attendance.objects.create(session=w.past_session, participant=w.b_participant,
+                              status=AttendanceStatus.ATTENDED)
+
+    for person in (w.a_participant, w.a_participant2):
+        assert feedback_due(membership=w.a, participant=person, sessions=sessions) == []
+        assert feedback_refusal(session=w.past_session, participant=person).startswith(
+            "The register shows you did not attend this session")
+        with pytest.raises(FeedbackRefused):
+            give_feedback(session=w.past_session, participant=person, rating=5)
+    assert feedback_due(membership=w.b, participant=w.b_participant, sessions=sessions) == [w.past_session]
+    give_feedback(session=w.past_session, participant=w.b_participant, rating=5)
+    assert SessionFeedback.objects.count() == 1
 
 
 # --------------------------------------------------------------------------- the results
