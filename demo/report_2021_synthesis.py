@@ -31,8 +31,8 @@ SESSION_FORMAT = (
     "afterwards;</li>"
     "<li>action planning for the weeks until the next session.</li>"
     "</ul>"
-    "<p>Between the first three sessions the programme also offered 1-1 conversations and small action learning "
-    "sets. Each council wrote a one-page plan at the start and a one-page report at the end.</p>"
+    "<p>The 1-1 conversations and action learning sets (counted above) fell between the first three sessions. "
+    "Each council wrote a one-page plan at the start and a one-page report at the end.</p>"
 )
 
 INTRODUCTION = (

@@ -3,7 +3,9 @@ screens live with their concept (programme/cohorts/admin.py,
 programme/sessions/admin.py…), their scoping in programme/admin/scoping.py,
 the rules in programme/permissions.py, and the screens beyond create/edit are
 listed in programme/admin/urls.py."""
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
@@ -49,6 +51,11 @@ def register_programme_admin_urls():
 
 # The admin's home: what needs attention in the user's cohorts, first.
 hooks.register("construct_homepage_panels", add_attention_panel)
+
+
+@hooks.register("insert_global_admin_css")
+def facilitator_screens_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("programme/admin/screens.css"))
 
 
 @hooks.register("register_account_settings_panel")

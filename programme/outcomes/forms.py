@@ -38,12 +38,13 @@ class MeasureForm(forms.ModelForm):
     def __init__(self, *args, programme, figures_sent=0, **kwargs):
         super().__init__(*args, **kwargs)
         self.programme = programme
+        for name in ("unit", "direction"):  # radio buttons: no blank "---------" choice to pick
+            self.fields[name].choices = [choice for choice in self.fields[name].choices if choice[0] != ""]
         if figures_sent:
             # Every figure sent was given in this unit and judged by this direction.
             for name in ("unit", "direction"):
                 self.fields[name].disabled = True
-                self.fields[name].help_text = (f"Fixed: {figures_sent} figure{'s were' if figures_sent != 1 else ' was'}"
-                                               " sent for this measure.")
+                self.fields[name].help_text = "Fixed: figures have been sent in it."
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -59,7 +60,7 @@ class ComparatorForm(forms.Form):
     measure = forms.ModelChoiceField(queryset=OutcomeMeasure.objects.none(), label="Measure",
                                      error_messages={"required": "Choose the measure the figure is for.",
                                                      "invalid_choice": "Choose one of this programme's measures."})
-    kind = forms.ChoiceField(label="Figure", choices=ComparatorKind.choices, widget=forms.RadioSelect,
+    kind = forms.ChoiceField(label="Compared with", choices=ComparatorKind.choices, widget=forms.RadioSelect,
                              error_messages={"required": "Say whether it is the national or the neighbours' "
                                                          "figure."})
     refers_to = forms.DateField(label="Period (as at)", help_text=DATE_HELP, widget=date_input(),

@@ -16,6 +16,7 @@ from programme.bad_input import as_id
 from programme.models import Comparator, OutcomeMeasure, Programme
 from programme.outcomes.forms import ComparatorForm, MeasureForm
 from programme.outcomes.measures import (
+    STARTER_SET,
     MeasureInUse,
     add_measure,
     add_starter_measures,
@@ -57,9 +58,11 @@ def outcome_measures(request, programme_id):
         Prefetch("comparators", queryset=Comparator.objects.order_by("kind", "-refers_to"))
     )
     refused = bool(measure_form.errors or comparator_form.errors)
+    names = {measure.name for measure in measures}
     return TemplateResponse(request, "programme/admin/outcome_measures.html", {
         "programme": programme,
         "measures": measures,
+        "starter_missing": [name for name, *_ in STARTER_SET if name not in names],
         "measure_form": measure_form,
         "comparator_form": comparator_form,
         "cohorts": [

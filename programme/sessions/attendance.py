@@ -329,5 +329,5 @@ def attendance_summary(*, cohort, now: datetime.datetime | None = None) -> Atten
         organisations=organisation_summaries,
         sessions_held=len(counted_ids),
         attended_every_session=sum(1 for o in organisation_summaries if o.attended_every_session),
-        sessions_without_register=[s.session for s in session_summaries if s.held and not s.register_taken],
+        sessions_without_register=[s.session for s in session_summaries if s.counted and not s.register_taken],
     )

@@ -214,6 +214,8 @@ class SessionResults:
     @property
     def responses_sentence(self) -> str:
         noun = "response" if self.responses == 1 else "responses"
+        if not self.attended:  # the register is not taken yet (or nobody came)
+            return f"{self.responses or 'No'} {noun}"
         people = "person" if self.attended == 1 else "people"
         return f"{self.responses} {noun} from the {self.attended} {people} who attended"
 

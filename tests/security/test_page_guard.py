@@ -26,7 +26,7 @@ from tests.security.urlconf import walk
 # named model). A new kind fails test_every_admin_url_argument_is_classified.
 NOT_A_PAGE = {
     "cohort_id", "session_id", "membership_id", "plan_id", "reflection_id", "programme_id", "theme_id",
-    "measure_id", "instance_pk", "image_id", "document_id", "doc_id", "collection_id", "redirect_id", "uploaded_file_id",
+    "measure_id", "presentation_id", "instance_pk", "image_id", "document_id", "doc_id", "collection_id", "redirect_id", "uploaded_file_id",
     "filter_spec", "task_id", "workflow_pk", "action", "action_name", "app_label", "model_name", "app_name",
     "content_type_app_name", "content_type_model_name", "uidb64", "token", "revision_id_a", "revision_id_b",
 }

@@ -21,6 +21,7 @@ def test_the_starter_set_is_added_from_the_screen(world, login):
 
     page = response.content.decode()
     assert "4 starter measures added." in page
+    assert "Add the starter set" not in page  # nothing of it left to add
     assert "Care leavers aged 19–21 in education, employment or training" in page
     assert OutcomeMeasure.objects.filter(programme=world.programme).count() == 4
 
@@ -107,7 +108,8 @@ def test_a_measure_with_figures_can_be_renamed_but_keeps_its_unit_and_direction(
     client = login(measured.facilitator)
     page = client.get(measure_url(measured.eet)).content.decode()
     assert "Organisations have sent 4 figures for it" in page
-    assert "Fixed: 4 figures were sent for this measure." in page
+    assert page.count("Fixed: figures have been sent in it.") == 2  # unit and direction
+    assert "---------" not in page
 
     # a hand-made post asking for another unit and direction: the disabled fields keep theirs
     response = client.post(measure_url(measured.eet), {
