@@ -72,7 +72,8 @@ def save_session_notes(*, session, notes: str, rows: list[QuestionRow], user, se
         question.full_clean(exclude=["session", "presentation"])
     with transaction.atomic():
         if seen is not None:
-            stored = SessionNotes.objects.select_for_update().select_related("updated_by").filter(
+            # of=self: the person who saved is read by an outer join, which PostgreSQL cannot lock.
+            stored = SessionNotes.objects.select_for_update(of=("self",)).select_related("updated_by").filter(
                 session_id=session.pk).first()
             if stored is not None and notes_version(stored) != seen:
                 raise NotesChanged(stored)
